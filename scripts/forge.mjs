@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Runs the platform forge binary from the repo root and exits with its exit code.
+// The npm `forge` wrapper (1.7.1) always exits 0, which would hide failing tests from CI.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function forgeBinaryPath() {
+  const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
+  const pkg = `@foundry-rs/forge-${process.platform}-${arch}`;
+  const exe = process.platform === 'win32' ? 'forge.exe' : 'forge';
+  let pkgDir;
+  try {
+    pkgDir = dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    console.error(`forge.mjs: ${pkg} is not installed (platform ${process.platform}/${process.arch})`);
+    process.exit(1);
+  }
+  const binary = join(pkgDir, 'bin', exe);
+  if (!existsSync(binary)) {
+    console.error(`forge.mjs: ${binary} not found`);
+    process.exit(1);
+  }
+  return binary;
+}
+
+const child = spawn(forgeBinaryPath(), process.argv.slice(2), { cwd: repoRoot, stdio: 'inherit' });
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+
+child.on('error', (error) => {
+  console.error(`forge.mjs: ${error.message}`);
+  process.exit(1);
+});
+
+child.on('exit', (code, signal) => {
+  process.exit(code ?? 128 + (constants.signals[signal] ?? 0));
+});
