@@ -1,0 +1,54 @@
+export type Role = "PATIENT" | "DOCTOR" | "PHARMACIST" | "ADMIN";
+
+export type NavLink = { href: string; label: string };
+
+/** The words shown for each role. */
+export const roleLabel: Record<Role, string> = {
+  PATIENT: "Patient",
+  DOCTOR: "Doctor",
+  PHARMACIST: "Pharmacist",
+  ADMIN: "Administrator",
+};
+
+/** The signed-in area's sections, per role; the first link is the role's home. */
+export const roleNavigation: Record<Role, NavLink[]> = {
+  PATIENT: [
+    { href: "/patient", label: "Home" },
+    { href: "/patient/appointments", label: "Appointments" },
+    { href: "/patient/records", label: "Records" },
+    { href: "/patient/consents", label: "Consents" },
+    { href: "/patient/access-log", label: "Access log" },
+    { href: "/patient/wallet", label: "Wallet" },
+    { href: "/account", label: "Account" },
+  ],
+  DOCTOR: [
+    { href: "/doctor", label: "Today" },
+    { href: "/doctor/schedule", label: "Schedule" },
+    { href: "/doctor/patients", label: "Patients" },
+    { href: "/account", label: "Account" },
+  ],
+  PHARMACIST: [
+    { href: "/pharmacy", label: "Counter" },
+    { href: "/pharmacy/dispense", label: "Dispense" },
+    { href: "/pharmacy/inventory", label: "Inventory" },
+    { href: "/account", label: "Account" },
+  ],
+  ADMIN: [
+    { href: "/admin", label: "Overview" },
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/reports", label: "Reports" },
+    { href: "/admin/break-glass", label: "Break-glass" },
+    { href: "/admin/contracts", label: "Contracts" },
+    { href: "/account", label: "Account" },
+  ],
+};
+
+/**
+ * The link for the current page: the longest href equal to the path or a parent of it,
+ * so /patient/records/42 marks "Records" and not "Home".
+ */
+export function activeHref(links: NavLink[], pathname: string): string | undefined {
+  return links
+    .filter((link) => pathname === link.href || pathname.startsWith(`${link.href.replace(/\/$/, "")}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
