@@ -23,7 +23,7 @@ const sizeClasses: Record<ButtonSize, string> = {
 export function buttonClasses({ variant = "primary", size = "md" }: { variant?: ButtonVariant; size?: ButtonSize } = {}) {
   return cn(
     "inline-flex items-center justify-center rounded-lg font-medium whitespace-nowrap transition-colors",
-    "disabled:cursor-not-allowed disabled:opacity-60 aria-busy:cursor-wait",
+    "disabled:cursor-not-allowed disabled:not-aria-busy:opacity-60 aria-busy:cursor-wait",
     variantClasses[variant],
     sizeClasses[size],
   );

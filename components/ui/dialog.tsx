@@ -34,6 +34,8 @@ export function Dialog({ open, onClose, title, description, footer, className, c
     if (!dialog || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // showModal() focuses the first focusable element; `data-autofocus` picks another (e.g. the safe choice).
+    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     return () => {
       dialog.close();
       if (opener?.isConnected) opener.focus();

@@ -23,7 +23,7 @@ export function AppShell({ user, links, signOut, children }: AppShellProps) {
     <div className="flex min-h-screen flex-col bg-canvas">
       <a
         href="#main-content"
-        className="sr-only rounded-lg bg-brand-700 px-4 py-2 font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        className="fixed top-2 left-2 z-50 -translate-y-24 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white focus:translate-y-0"
       >
         Skip to content
       </a>

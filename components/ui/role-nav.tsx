@@ -35,7 +35,7 @@ export function RoleNav({ links, label = "Main" }: { links: NavLink[]; label?: s
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((value) => !value)}
-        className="flex h-12 w-full items-center gap-2 px-4 text-sm font-medium text-ink hover:bg-canvas md:hidden"
+        className="flex h-12 w-full items-center gap-2 px-4 text-sm font-medium text-ink outline-offset-[-3px] hover:bg-canvas md:hidden"
       >
         <MenuIcon className="size-5" />
         Menu

@@ -49,8 +49,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const nextId = useRef(1);
+  /** Where keyboard focus was before it entered the toasts, to give it back when they are gone. */
+  const focusBeforeRegion = useRef<HTMLElement | null>(null);
 
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
+
+  /** A dismissal by the reader: keep focus on a neighbouring toast, or return it to where it came from. */
+  const dismissByUser = useCallback(
+    (id: number, item: HTMLElement) => {
+      if (item.contains(document.activeElement)) {
+        const neighbour = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector("button");
+        const target = neighbour ?? focusBeforeRegion.current;
+        if (target?.isConnected) target.focus();
+        else setFocused(false);
+      }
+      dismiss(id);
+    },
+    [dismiss],
+  );
 
   const api = useMemo<ToastApi>(() => {
     const show = (message: string, { tone = "info", title, duration }: ToastOptions = {}) => {
@@ -75,14 +91,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         className="pointer-events-none fixed right-0 bottom-0 z-50 flex w-full max-w-sm flex-col p-4"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
-        onFocus={() => setFocused(true)}
+        onFocus={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget) && event.relatedTarget instanceof HTMLElement) {
+            focusBeforeRegion.current = event.relatedTarget;
+          }
+          setFocused(true);
+        }}
         onBlur={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
         }}
       >
         <ol aria-live="polite" aria-relevant="additions" className="flex flex-col gap-3">
           {toasts.map((toast) => (
-            <Toast key={toast.id} toast={toast} paused={hovered || focused} onDismiss={dismiss} />
+            <Toast
+              key={toast.id}
+              toast={toast}
+              paused={hovered || focused}
+              onExpire={dismiss}
+              onDismiss={dismissByUser}
+            />
           ))}
         </ol>
       </section>
@@ -90,25 +117,32 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function Toast({ toast, paused, onDismiss }: { toast: ToastItem; paused: boolean; onDismiss: (id: number) => void }) {
+type ToastProps = {
+  toast: ToastItem;
+  paused: boolean;
+  onExpire: (id: number) => void;
+  onDismiss: (id: number, item: HTMLElement) => void;
+};
+
+function Toast({ toast, paused, onExpire, onDismiss }: ToastProps) {
   const remaining = useRef(toast.duration);
   const { box, Icon } = toneStyle[toast.tone];
 
   useEffect(() => {
     if (paused || !Number.isFinite(remaining.current)) return;
     const startedAt = Date.now();
-    const timer = setTimeout(() => onDismiss(toast.id), remaining.current);
+    const timer = setTimeout(() => onExpire(toast.id), remaining.current);
     return () => {
       clearTimeout(timer);
       remaining.current -= Date.now() - startedAt;
     };
-  }, [paused, toast.id, onDismiss]);
+  }, [paused, toast.id, onExpire]);
 
   return (
     <li
       className={cn("pointer-events-auto flex items-start gap-3 rounded-xl border bg-surface p-4 shadow-lg", box)}
       onKeyDown={(event) => {
-        if (event.key === "Escape") onDismiss(toast.id);
+        if (event.key === "Escape") onDismiss(toast.id, event.currentTarget);
       }}
     >
       <Icon className="mt-0.5 size-5" />
@@ -118,7 +152,10 @@ function Toast({ toast, paused, onDismiss }: { toast: ToastItem; paused: boolean
       </div>
       <button
         type="button"
-        onClick={() => onDismiss(toast.id)}
+        onClick={(event) => {
+          const item = event.currentTarget.closest("li");
+          if (item) onDismiss(toast.id, item);
+        }}
         aria-label="Dismiss notification"
         className="-m-1 rounded-md p-1 text-muted hover:bg-canvas hover:text-ink"
       >
