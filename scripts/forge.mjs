@@ -30,7 +30,12 @@ function forgeBinaryPath() {
   return binary;
 }
 
-const child = spawn(forgeBinaryPath(), process.argv.slice(2), { cwd: repoRoot, stdio: 'inherit' });
+const args = process.argv.slice(2);
+const env = { ...process.env };
+// See [profile.lint] in foundry.toml: lint must not write into the artifacts that `forge test` reads.
+if (args[0] === 'lint' && !env.FOUNDRY_PROFILE) env.FOUNDRY_PROFILE = 'lint';
+
+const child = spawn(forgeBinaryPath(), args, { cwd: repoRoot, env, stdio: 'inherit' });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));

@@ -10,14 +10,7 @@ import {SimpleAccountFactory} from "@account-abstraction/contracts/samples/Simpl
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {HealthPaymaster} from "../src/HealthPaymaster.sol";
-
-contract CallCounter {
-    uint256 public calls;
-
-    function ping() external {
-        ++calls;
-    }
-}
+import {CallCounter} from "./helpers/CallCounter.sol";
 
 contract HealthPaymasterTest is Test {
     uint128 private constant PM_VERIFICATION_GAS = 100_000;

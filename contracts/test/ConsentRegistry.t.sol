@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+import {AccessRegistry} from "../src/AccessRegistry.sol";
+import {ConsentRegistry} from "../src/ConsentRegistry.sol";
+
+contract ConsentRegistryTest is Test {
+    bytes32 private constant MEDICATIONS = keccak256("medications");
+    bytes32 private constant LAB_RESULTS = keccak256("lab-results");
+
+    AccessRegistry private accessRegistry;
+    ConsentRegistry private consents;
+    address private admin = makeAddr("adminSafe");
+    address private patient = makeAddr("patient");
+    address private doctor = makeAddr("doctor");
+    address private clinic = makeAddr("clinicOrg");
+    bytes32 private allScope;
+    uint64 private inADay;
+
+    function setUp() public {
+        vm.warp(1_750_000_000);
+        accessRegistry = new AccessRegistry(admin);
+        consents = new ConsentRegistry(accessRegistry);
+        allScope = consents.SCOPE_ALL();
+        inADay = uint64(block.timestamp + 1 days);
+        bytes32 clinicianRole = accessRegistry.CLINICIAN_ROLE();
+        vm.prank(admin);
+        accessRegistry.grantRole(clinicianRole, doctor);
+    }
+
+    function _grant(address grantee, bytes32 scope, uint64 expiry) private {
+        vm.prank(patient);
+        consents.grant(grantee, scope, expiry);
+    }
+
+    function test_ScopeAllConstant() public view {
+        assertEq(allScope, keccak256("ALL"));
+        assertEq(consents.BREAK_GLASS_DURATION(), 24 hours);
+    }
+
+    function test_Grant_AllowsOnlyThatScopeAndGrantee() public {
+        vm.expectEmit(address(consents));
+        emit ConsentRegistry.ConsentGranted(patient, clinic, MEDICATIONS, inADay);
+        _grant(clinic, MEDICATIONS, inADay);
+
+        assertTrue(consents.isAllowed(patient, clinic, MEDICATIONS));
+        assertFalse(consents.isAllowed(patient, clinic, LAB_RESULTS));
+        assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
+        assertFalse(consents.isAllowed(clinic, patient, MEDICATIONS));
+        assertEq(consents.consentExpiry(patient, clinic, MEDICATIONS), inADay);
+    }
+
+    function test_GrantAll_CoversEveryScope() public {
+        _grant(clinic, allScope, inADay);
+
+        assertTrue(consents.isAllowed(patient, clinic, MEDICATIONS));
+        assertTrue(consents.isAllowed(patient, clinic, LAB_RESULTS));
+        assertTrue(consents.isAllowed(patient, clinic, allScope));
+    }
+
+    function test_Grant_ExpiresAtExpiry() public {
+        _grant(clinic, MEDICATIONS, inADay);
+
+        vm.warp(inADay - 1);
+        assertTrue(consents.isAllowed(patient, clinic, MEDICATIONS));
+        vm.warp(inADay);
+        assertFalse(consents.isAllowed(patient, clinic, MEDICATIONS));
+    }
+
+    function test_Grant_ReplacesExpiry() public {
+        _grant(clinic, MEDICATIONS, inADay);
+        _grant(clinic, MEDICATIONS, uint64(block.timestamp + 1 hours));
+
+        vm.warp(block.timestamp + 2 hours);
+        assertFalse(consents.isAllowed(patient, clinic, MEDICATIONS));
+    }
+
+    function test_Grant_RevertWhen_InvalidInput() public {
+        vm.startPrank(patient);
+        vm.expectRevert(ConsentRegistry.InvalidGrantee.selector);
+        consents.grant(address(0), MEDICATIONS, inADay);
+        vm.expectRevert(ConsentRegistry.InvalidGrantee.selector);
+        consents.grant(patient, MEDICATIONS, inADay);
+        vm.expectRevert(ConsentRegistry.InvalidScope.selector);
+        consents.grant(clinic, bytes32(0), inADay);
+        vm.expectRevert(ConsentRegistry.ExpiryNotInFuture.selector);
+        consents.grant(clinic, MEDICATIONS, uint64(block.timestamp));
+        vm.stopPrank();
+    }
+
+    function test_Revoke_EndsAccess() public {
+        _grant(clinic, MEDICATIONS, inADay);
+
+        vm.expectEmit(address(consents));
+        emit ConsentRegistry.ConsentRevoked(patient, clinic, MEDICATIONS);
+        vm.prank(patient);
+        consents.revoke(clinic, MEDICATIONS);
+
+        assertFalse(consents.isAllowed(patient, clinic, MEDICATIONS));
+        assertEq(consents.consentExpiry(patient, clinic, MEDICATIONS), 0);
+    }
+
+    function test_Revoke_CategoryLeavesAllGrant() public {
+        _grant(clinic, MEDICATIONS, inADay);
+        _grant(clinic, allScope, inADay);
+        vm.prank(patient);
+        consents.revoke(clinic, MEDICATIONS);
+        assertTrue(consents.isAllowed(patient, clinic, MEDICATIONS), "ALL still in force");
+
+        vm.prank(patient);
+        consents.revoke(clinic, allScope);
+        assertFalse(consents.isAllowed(patient, clinic, MEDICATIONS));
+    }
+
+    function test_Revoke_RevertWhen_NoGrant() public {
+        vm.prank(patient);
+        vm.expectRevert(ConsentRegistry.NoConsent.selector);
+        consents.revoke(clinic, MEDICATIONS);
+    }
+
+    function test_Revoke_OnlyPatientChangesOwnGrants() public {
+        _grant(clinic, MEDICATIONS, inADay);
+
+        vm.prank(clinic);
+        vm.expectRevert(ConsentRegistry.NoConsent.selector);
+        consents.revoke(clinic, MEDICATIONS);
+        assertTrue(consents.isAllowed(patient, clinic, MEDICATIONS));
+    }
+
+    function test_BreakGlass_VerifiedClinicianGetsTimedAccess() public {
+        bytes32 reasonHash = keccak256("case-file-123");
+        uint64 until = uint64(block.timestamp + 24 hours);
+
+        vm.expectEmit(address(consents));
+        emit ConsentRegistry.BreakGlass(patient, doctor, reasonHash, until);
+        vm.prank(doctor);
+        assertEq(consents.breakGlass(patient, reasonHash), until);
+
+        assertTrue(consents.isAllowed(patient, doctor, MEDICATIONS));
+        assertTrue(consents.isAllowed(patient, doctor, LAB_RESULTS));
+        vm.warp(until);
+        assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
+    }
+
+    function test_BreakGlass_EndsWhenClinicianIsUnverified() public {
+        vm.prank(doctor);
+        consents.breakGlass(patient, keccak256("reason"));
+        bytes32 clinicianRole = accessRegistry.CLINICIAN_ROLE();
+        vm.prank(admin);
+        accessRegistry.revokeRole(clinicianRole, doctor);
+
+        assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
+    }
+
+    function test_BreakGlass_RevertWhen_NotVerifiedClinician() public {
+        vm.prank(clinic);
+        vm.expectRevert(ConsentRegistry.NotVerifiedClinician.selector);
+        consents.breakGlass(patient, keccak256("reason"));
+    }
+
+    function test_BreakGlass_RevertWhen_InvalidInput() public {
+        vm.startPrank(doctor);
+        vm.expectRevert(ConsentRegistry.InvalidPatient.selector);
+        consents.breakGlass(address(0), keccak256("reason"));
+        vm.expectRevert(ConsentRegistry.InvalidPatient.selector);
+        consents.breakGlass(doctor, keccak256("reason"));
+        vm.expectRevert(ConsentRegistry.MissingReason.selector);
+        consents.breakGlass(patient, bytes32(0));
+        vm.stopPrank();
+    }
+
+    function testFuzz_IsAllowed_HonoursExpiry(uint64 expiry, uint64 checkAt, bytes32 scope) public {
+        vm.assume(scope != bytes32(0));
+        expiry = uint64(bound(expiry, block.timestamp + 1, type(uint64).max));
+        checkAt = uint64(bound(checkAt, block.timestamp, type(uint64).max));
+        _grant(clinic, scope, expiry);
+
+        vm.warp(checkAt);
+        assertEq(consents.isAllowed(patient, clinic, scope), checkAt < expiry);
+    }
+
+    function testFuzz_AllGrant_CoversAnyScope(bytes32 scope, uint64 expiry) public {
+        expiry = uint64(bound(expiry, block.timestamp + 1, type(uint64).max));
+        _grant(clinic, allScope, expiry);
+
+        assertTrue(consents.isAllowed(patient, clinic, scope));
+    }
+}
