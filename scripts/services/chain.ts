@@ -1,0 +1,154 @@
+import { mkdirSync, readFileSync, existsSync, writeFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { createPublicClient, createWalletClient, http, type Address } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { chainDeploymentSchema, parseDeploymentsFile, type ChainDeployment, type DeploymentsFile } from "@/lib/chain/deployments.ts";
+import { ensureAnchorerRole, ensureAppContracts, ensureContractsBuilt, ensurePaymasterDeposit } from "./chain/app-contracts.ts";
+import { ensureCanonicalDeployments } from "./chain/canonical.ts";
+import { DEV_KEYS } from "./chain/dev-keys.ts";
+import { startAlto, startAnvil, stopStale, type OwnedProcess } from "./chain/processes.ts";
+
+export { DEV_KEYS } from "./chain/dev-keys.ts";
+export type Deployments = ChainDeployment;
+
+/**
+ * The local chain stack for development and tests: anvil (state kept under dataDir), the canonical ERC-4337 and Safe
+ * deployments, the app's contracts, a funded HealthPaymaster and the alto bundler. Idempotent: a second start on the
+ * same dataDir loads the saved chain and deploys nothing.
+ *
+ * Local addresses go to `${dataDir}/deployments.json` (pass it to the app as DEPLOYMENTS_FILE): they belong to that
+ * chain's state file, so they are never committed; contracts/deployments.json is reserved for production chains.
+ */
+
+export interface ChainStack {
+  rpcUrl: string;
+  bundlerUrl: string;
+  deployments: Deployments;
+  /** Where the deployments were written (the app's DEPLOYMENTS_FILE). */
+  deploymentsFile: string;
+  /** Milliseconds from the call to ready, and whether anything had to be deployed (a cold start). */
+  readyMs: number;
+  cold: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startChain(opts: {
+  dataDir: string;
+  rpcPort: number;
+  bundlerPort: number;
+  log: (msg: string) => void;
+}): Promise<ChainStack> {
+  const started = performance.now();
+  const { dataDir, log } = opts;
+  mkdirSync(dataDir, { recursive: true });
+  const anvilPidFile = join(dataDir, "anvil.pid");
+  const altoPidFile = join(dataDir, "alto.pid");
+  await stopStale(altoPidFile, "alto", log);
+  await stopStale(anvilPidFile, "anvil", log);
+  ensureContractsBuilt(log);
+
+  const stateFile = join(dataDir, "anvil-state.json");
+  const anvil = await startAnvil({
+    port: opts.rpcPort,
+    stateFile,
+    pidFile: anvilPidFile,
+    chainId: foundry.id,
+    stateIntervalSeconds: 5,
+  });
+  let alto: OwnedProcess | undefined;
+  const stop = async () => {
+    // The bundler first, so it does not submit to a chain that is going away; anvil dumps its state on SIGTERM.
+    await alto?.stop();
+    await anvil.stop();
+  };
+
+  try {
+    const rpcUrl = `http://127.0.0.1:${opts.rpcPort}`;
+    const transport = http(rpcUrl);
+    const client = createPublicClient({ chain: foundry, transport, pollingInterval: 20 });
+    const deployer = privateKeyToAccount(DEV_KEYS.deployer);
+    const wallet = createWalletClient({ chain: foundry, transport, account: deployer });
+
+    const canonical = await ensureCanonicalDeployments(client, wallet, log);
+    const deploymentsFile = join(dataDir, "deployments.json");
+    const file = readDeploymentsFile(deploymentsFile, log);
+    const previous = file[String(foundry.id)];
+    const admin = deployer.address;
+    const app = await ensureAppContracts(
+      client,
+      wallet,
+      {
+        entryPoint: canonical.addresses.entryPoint,
+        admin,
+        paymasterSigner: privateKeyToAccount(DEV_KEYS.paymasterSigner).address,
+        operator: privateKeyToAccount(DEV_KEYS.operator).address,
+      },
+      previous,
+      log,
+    );
+    const paymaster = app.contracts.HealthPaymaster as Address | undefined;
+    if (!paymaster) throw new Error("chain: HealthPaymaster is required (contracts/out/HealthPaymaster.sol is missing)");
+    const deposit = await ensurePaymasterDeposit(client, wallet, canonical.addresses.entryPoint, paymaster, log);
+    if (app.contracts.AccessRegistry) {
+      await ensureAnchorerRole(client, wallet, app.contracts.AccessRegistry, privateKeyToAccount(DEV_KEYS.operator).address, log);
+    }
+
+    const deployments = chainDeploymentSchema.parse({
+      chainId: foundry.id,
+      entryPoint: canonical.addresses.entryPoint,
+      safe: {
+        singleton: canonical.addresses.safeSingleton,
+        proxyFactory: canonical.addresses.safeProxyFactory,
+        multiSend: canonical.addresses.multiSend,
+        multiSendCallOnly: canonical.addresses.multiSendCallOnly,
+        fallbackHandler: canonical.addresses.fallbackHandler,
+        safe4337Module: canonical.addresses.safe4337Module,
+        safeModuleSetup: canonical.addresses.safeModuleSetup,
+      },
+      contracts: app.contracts,
+      admin,
+      paymasterSigner: privateKeyToAccount(DEV_KEYS.paymasterSigner).address,
+      fingerprints: app.fingerprints,
+    });
+    writeJsonAtomically(deploymentsFile, { ...file, [String(foundry.id)]: deployments });
+
+    alto = await startAlto({
+      port: opts.bundlerPort,
+      rpcUrl,
+      entryPoint: canonical.addresses.entryPoint,
+      executorKey: DEV_KEYS.bundlerExecutor,
+      utilityKey: DEV_KEYS.bundlerUtility,
+      pidFile: altoPidFile,
+    });
+
+    const cold = canonical.deployed > 0 || app.deployedNames.length > 0;
+    const readyMs = Math.round(performance.now() - started);
+    log(
+      `chain: ready in ${readyMs} ms (${cold ? "deployed" : "reused state"}), rpc ${rpcUrl}, bundler ` +
+        `http://127.0.0.1:${opts.bundlerPort}, paymaster deposit ${deposit / 10n ** 18n} ETH`,
+    );
+    return { rpcUrl, bundlerUrl: `http://127.0.0.1:${opts.bundlerPort}`, deployments, deploymentsFile, readyMs, cold, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The existing file, or empty when there is none; an unreadable file is set aside rather than trusted. */
+function readDeploymentsFile(path: string, log: (msg: string) => void): DeploymentsFile {
+  if (!existsSync(path)) return {};
+  try {
+    return parseDeploymentsFile(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    log(`chain: ignoring ${path}: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+/** Write-then-rename, so a reader (the app) never sees half a file. */
+function writeJsonAtomically(path: string, value: unknown): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(tmp, path);
+}
