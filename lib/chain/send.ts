@@ -1,6 +1,7 @@
-import { decodeErrorResult, type Address, type Hex } from "viem";
+import { BaseError, decodeErrorResult, type Abi, type Address, type Hex } from "viem";
 import type { BundlerClient, SmartAccount } from "viem/account-abstraction";
-import type { SponsorshipSigner } from "./paymaster.ts";
+import * as abis from "./abi/index.ts";
+import { SponsorshipRefusedError, type SponsorshipSigner } from "./paymaster.ts";
 
 /** Sending sponsored calls from a smart account and waiting for their outcome. */
 
@@ -10,7 +11,18 @@ export interface Call {
   value?: bigint;
 }
 
-/** Sends calls (batched into one user operation when several) paid by the paymaster; resolves to the op hash. */
+/** The bundler would not take the operation, typically because a call reverts in simulation (nothing was sent). */
+export class UserOperationRejectedError extends Error {
+  override name = "UserOperationRejectedError";
+  constructor(readonly reason: string, options?: { cause?: unknown }) {
+    super(`user operation rejected: ${reason}`, options);
+  }
+}
+
+/**
+ * Sends calls (batched into one user operation when several) paid by the paymaster; resolves to the op hash.
+ * Rejects with SponsorshipRefusedError (policy said no) or UserOperationRejectedError (with the decoded revert).
+ */
 export async function sendSponsoredCalls(
   bundler: BundlerClient,
   account: SmartAccount,
@@ -18,7 +30,14 @@ export async function sendSponsoredCalls(
   paymaster: Pick<SponsorshipSigner, "getPaymasterStubData" | "getPaymasterData">,
   paymasterContext?: unknown,
 ): Promise<Hex> {
-  return bundler.sendUserOperation({ account, calls: [...calls], paymaster, paymasterContext });
+  try {
+    return await bundler.sendUserOperation({ account, calls: [...calls], paymaster, paymasterContext });
+  } catch (error) {
+    const refused = error instanceof BaseError ? error.walk((e) => e instanceof SponsorshipRefusedError) : undefined;
+    if (refused instanceof SponsorshipRefusedError || error instanceof SponsorshipRefusedError) throw refused ?? error;
+    const message = error instanceof BaseError ? error.details || error.shortMessage : String(error);
+    throw new UserOperationRejectedError(describeRevert(message.match(/0x[0-9a-fA-F]{8,}/)?.[0] ?? message), { cause: error });
+  }
 }
 
 export interface OperationOutcome {
@@ -37,11 +56,14 @@ export async function waitForReceipt(bundler: BundlerClient, hash: Hex, opts: { 
   return outcome;
 }
 
+/** Every custom error of the app's contracts, so a revert reads as e.g. "ExpiryNotInFuture()" instead of a selector. */
+const appErrors: Abi = Object.values(abis).flatMap((abi) => (abi as Abi).filter((item) => item.type === "error"));
+
 function describeRevert(reason: string | undefined): string {
   if (!reason) return "reverted";
   if (!/^0x[0-9a-fA-F]*$/.test(reason)) return reason;
   try {
-    const decoded = decodeErrorResult({ data: reason as Hex });
+    const decoded = decodeErrorResult({ abi: appErrors, data: reason as Hex });
     return `${decoded.errorName}(${decoded.args?.join(", ") ?? ""})`;
   } catch {
     return reason;
