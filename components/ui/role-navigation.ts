@@ -10,35 +10,26 @@ export const roleLabel: Record<Role, string> = {
   ADMIN: "Administrator",
 };
 
-/** The signed-in area's sections, per role; the first link is the role's home. */
+/**
+ * The signed-in area's sections, per role; the first link is the role's home.
+ * A section is listed once its pages exist.
+ */
 export const roleNavigation: Record<Role, NavLink[]> = {
   PATIENT: [
     { href: "/patient", label: "Home" },
-    { href: "/patient/appointments", label: "Appointments" },
-    { href: "/patient/records", label: "Records" },
-    { href: "/patient/consents", label: "Consents" },
-    { href: "/patient/access-log", label: "Access log" },
-    { href: "/patient/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
   DOCTOR: [
     { href: "/doctor", label: "Today" },
-    { href: "/doctor/schedule", label: "Schedule" },
-    { href: "/doctor/patients", label: "Patients" },
     { href: "/account", label: "Account" },
   ],
   PHARMACIST: [
     { href: "/pharmacy", label: "Counter" },
-    { href: "/pharmacy/dispense", label: "Dispense" },
-    { href: "/pharmacy/inventory", label: "Inventory" },
     { href: "/account", label: "Account" },
   ],
   ADMIN: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "Users" },
-    { href: "/admin/reports", label: "Reports" },
-    { href: "/admin/break-glass", label: "Break-glass" },
-    { href: "/admin/contracts", label: "Contracts" },
     { href: "/account", label: "Account" },
   ],
 };

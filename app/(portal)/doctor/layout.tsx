@@ -1,0 +1,3 @@
+import { areaLayout } from "@/components/portal/area-layout";
+
+export default areaLayout("area:doctor");

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { Alert, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
+import { requirePermission } from "@/lib/auth/session";
+import { getPatientProfile } from "@/lib/patients/get-patient-profile";
+import { SEX_LABELS } from "@/lib/patients/schemas";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function PatientHome({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const user = await requirePermission("area:patient");
+  const profile = await getPatientProfile(user, user.userId);
+  const { welcome } = await searchParams;
+  const rows: [string, string][] = profile
+    ? [
+        ["Name", `${profile.givenName} ${profile.familyName}`],
+        ["Date of birth", profile.dateOfBirth.toISOString().slice(0, 10)],
+        ["Sex", SEX_LABELS[profile.sex]],
+        ["Phone", profile.phone],
+        ["Address", `${profile.addressLine}, ${profile.postalCode} ${profile.city}, ${profile.country}`],
+        ["Emergency contact", `${profile.emergencyContactName} (${profile.emergencyContactRelation}), ${profile.emergencyContactPhone}`],
+      ]
+    : [];
+  return (
+    <>
+      <PageHeader title={`Hello, ${profile?.givenName ?? "there"}`} description="Your record at CareChain Health." />
+      <div className="space-y-6">
+        {welcome && <Alert tone="success">Your details are saved. Welcome aboard.</Alert>}
+        <Card>
+          <CardHeader title="Your details" description="Only you, and the clinicians you allow, can see these." />
+          <CardBody>
+            <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-medium text-muted">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: data functions accept either so callers can compose them atomically. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const globalForDb = globalThis as unknown as { db?: PrismaClient };
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 }) });
+}
+
+/** The one Prisma client of this process (kept across hot reloads in development). */
+export function db(): PrismaClient {
+  globalForDb.db ??= createClient();
+  return globalForDb.db;
+}

@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/** Gives every request an id that logs carry, and returns it to the caller. No authorization here: that is the data layer's. */
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  // Lets a layout send an anonymous visitor to sign-in and back to where they were going.
+  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
