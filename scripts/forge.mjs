@@ -30,22 +30,35 @@ function forgeBinaryPath() {
   return binary;
 }
 
+/** Runs forge with `args`; resolves to its exit code (128 + signal number when killed by a signal). */
+function runForge(args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(forgeBinaryPath(), args, { cwd: repoRoot, env, stdio: 'inherit' });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (error) => {
+      console.error(`forge.mjs: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+    });
+  });
+}
+
 const args = process.argv.slice(2);
 const env = { ...process.env };
 // See [profile.lint] in foundry.toml: lint must not write into the artifacts that `forge test` reads.
 if (args[0] === 'lint' && !env.FOUNDRY_PROFILE) env.FOUNDRY_PROFILE = 'lint';
 
-const child = spawn(forgeBinaryPath(), args, { cwd: repoRoot, env, stdio: 'inherit' });
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+// forge 1.7 fuzzes with different inputs (so reports different fuzz-test gas) in a run that also recompiles some
+// files; building first makes `snapshot` and `snapshot --check` always measure the same runs.
+if (args[0] === 'snapshot') {
+  const buildCode = await runForge(['build'], env);
+  if (buildCode !== 0) process.exit(buildCode);
 }
 
-child.on('error', (error) => {
-  console.error(`forge.mjs: ${error.message}`);
-  process.exit(1);
-});
-
-child.on('exit', (code, signal) => {
-  process.exit(code ?? 128 + (constants.signals[signal] ?? 0));
-});
+process.exit(await runForge(args, env));

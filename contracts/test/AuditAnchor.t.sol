@@ -149,4 +149,15 @@ contract AuditAnchorTest is Test {
         // A leaf is the double hash of its data, so an inner node's 64-byte preimage can never be presented as data.
         assertFalse(anchors.verify(1, anchors.hashLeaf(abi.encodePacked(tree[3], tree[4])), proof));
     }
+
+    /// Steady state (not the first batch): one new slot for the root, the head slot updated, the role checked.
+    function test_Gas_Anchor() public {
+        _anchor(keccak256("root1"), 1, 1000);
+        vm.cool(address(anchors));
+        vm.cool(address(accessRegistry));
+        _anchor(keccak256("root2"), 1001, 2000);
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("anchor (per batch) execution gas", gasUsed);
+        assertLt(gasUsed, 45_000);
+    }
 }

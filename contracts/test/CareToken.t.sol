@@ -115,4 +115,17 @@ contract CareTokenTest is Test {
         assertEq(token.balanceOf(to), before + amount);
         assertEq(token.totalSupply(), 1000 ether + amount);
     }
+
+    function test_Gas_Transfer() public {
+        vm.cool(address(token));
+        vm.prank(alice);
+        assertTrue(token.transfer(bob, 1 ether));
+        emit log_named_uint("transfer to a new holder, execution gas", vm.lastCallGas().gasTotalUsed);
+        vm.cool(address(token));
+        vm.prank(alice);
+        assertTrue(token.transfer(bob, 1 ether));
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("transfer to an existing holder, execution gas", gasUsed);
+        assertLt(gasUsed, 20_000);
+    }
 }

@@ -186,4 +186,25 @@ contract ConsentRegistryTest is Test {
 
         assertTrue(consents.isAllowed(patient, clinic, scope));
     }
+
+    // --- gas budgets: execution gas of the call with cold storage (as in its own transaction), without the
+    // 21k transaction base cost and calldata ---
+
+    function test_Gas_Grant() public {
+        vm.cool(address(consents));
+        _grant(clinic, MEDICATIONS, inADay);
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("grant (new grant) execution gas", gasUsed);
+        assertLt(gasUsed, 30_000);
+    }
+
+    function test_Gas_Revoke() public {
+        _grant(clinic, MEDICATIONS, inADay);
+        vm.cool(address(consents));
+        vm.prank(patient);
+        consents.revoke(clinic, MEDICATIONS);
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("revoke execution gas (before the storage refund)", gasUsed);
+        assertLt(gasUsed, 10_000);
+    }
 }

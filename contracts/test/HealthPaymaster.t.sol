@@ -274,4 +274,13 @@ contract HealthPaymasterTest is Test {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
         paymaster.withdrawTo(payable(address(this)), 1);
     }
+
+    function test_Gas_ValidatePaymasterUserOp() public {
+        PackedUserOperation memory op = _sponsoredOp(uint48(block.timestamp + 600), 0, signerKey);
+        vm.cool(address(paymaster));
+        _validate(op);
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("validatePaymasterUserOp execution gas", gasUsed);
+        assertLt(gasUsed, 20_000);
+    }
 }
