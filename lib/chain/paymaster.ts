@@ -47,10 +47,18 @@ export class SponsorshipRefusedError extends Error {
   }
 }
 
+/** The v0.7 paymaster fields this service returns (a narrower form of viem's return types). */
+export interface PaymasterFields {
+  paymaster: Address;
+  paymasterData: Hex;
+  paymasterVerificationGasLimit?: bigint;
+  paymasterPostOpGasLimit: bigint;
+}
+
 export interface SponsorshipSigner {
   paymaster: Address;
-  getPaymasterStubData(parameters: GetPaymasterStubDataParameters): Promise<GetPaymasterStubDataReturnType>;
-  getPaymasterData(parameters: GetPaymasterDataParameters): Promise<GetPaymasterDataReturnType>;
+  getPaymasterStubData(parameters: GetPaymasterStubDataParameters): Promise<PaymasterFields & GetPaymasterStubDataReturnType>;
+  getPaymasterData(parameters: GetPaymasterDataParameters): Promise<PaymasterFields & GetPaymasterDataReturnType>;
 }
 
 /** Fields of a v0.7 user operation that HealthPaymaster.getHash covers. */

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, existsSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { createPublicClient, createWalletClient, http, type Address } from "viem";
+import { entryPoint07Address } from "viem/account-abstraction";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { chainDeploymentSchema, parseDeploymentsFile, type ChainDeployment, type DeploymentsFile } from "@/lib/chain/deployments.ts";
@@ -56,9 +57,12 @@ export async function startChain(opts: {
     chainId: foundry.id,
     stateIntervalSeconds: 5,
   });
-  let alto: OwnedProcess | undefined;
+  const anvilReadyMs = Math.round(performance.now() - started);
+  let altoStarting: Promise<OwnedProcess> | undefined;
   const stop = async () => {
-    // The bundler first, so it does not submit to a chain that is going away; anvil dumps its state on SIGTERM.
+    // The bundler first (once its start has settled), so it does not submit to a chain that is going away;
+    // anvil dumps its state on SIGTERM.
+    const alto = await altoStarting?.catch(() => undefined);
     await alto?.stop();
     await anvil.stop();
   };
@@ -70,7 +74,21 @@ export async function startChain(opts: {
     const deployer = privateKeyToAccount(DEV_KEYS.deployer);
     const wallet = createWalletClient({ chain: foundry, transport, account: deployer });
 
+    // alto needs only the EntryPoint. Its ~2 s boot (mostly loading its modules) overlaps the deployment checks;
+    // it uses its own accounts, so no nonce clashes with the deployer.
+    const launchAlto = () =>
+      startAlto({
+        port: opts.bundlerPort,
+        rpcUrl,
+        entryPoint: entryPoint07Address,
+        executorKey: DEV_KEYS.bundlerExecutor,
+        utilityKey: DEV_KEYS.bundlerUtility,
+        pidFile: altoPidFile,
+      });
+    const entryPointCode = await client.getCode({ address: entryPoint07Address });
+    if (entryPointCode && entryPointCode !== "0x") altoStarting = launchAlto();
     const canonical = await ensureCanonicalDeployments(client, wallet, log);
+    altoStarting ??= launchAlto();
     const deploymentsFile = join(dataDir, "deployments.json");
     const file = readDeploymentsFile(deploymentsFile, log);
     const previous = file[String(foundry.id)];
@@ -113,20 +131,15 @@ export async function startChain(opts: {
     });
     writeJsonAtomically(deploymentsFile, { ...file, [String(foundry.id)]: deployments });
 
-    alto = await startAlto({
-      port: opts.bundlerPort,
-      rpcUrl,
-      entryPoint: canonical.addresses.entryPoint,
-      executorKey: DEV_KEYS.bundlerExecutor,
-      utilityKey: DEV_KEYS.bundlerUtility,
-      pidFile: altoPidFile,
-    });
+    const contractsReadyMs = Math.round(performance.now() - started);
+    await altoStarting;
 
     const cold = canonical.deployed > 0 || app.deployedNames.length > 0;
     const readyMs = Math.round(performance.now() - started);
     log(
-      `chain: ready in ${readyMs} ms (${cold ? "deployed" : "reused state"}), rpc ${rpcUrl}, bundler ` +
-        `http://127.0.0.1:${opts.bundlerPort}, paymaster deposit ${deposit / 10n ** 18n} ETH`,
+      `chain: ready in ${readyMs} ms (anvil ${anvilReadyMs}, contracts ${contractsReadyMs}, alto ${readyMs}; ` +
+        `${cold ? "deployed" : "reused state"}), rpc ${rpcUrl}, bundler http://127.0.0.1:${opts.bundlerPort}, ` +
+        `paymaster deposit ${deposit / 10n ** 18n} ETH`,
     );
     return { rpcUrl, bundlerUrl: `http://127.0.0.1:${opts.bundlerPort}`, deployments, deploymentsFile, readyMs, cold, stop };
   } catch (error) {
