@@ -32,7 +32,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * table with Prisma's columns and checksums, so `prisma migrate status` and `migrate deploy` agree with it.
  * Refuses to continue when an applied migration's file was edited afterwards.
  */
-export async function applyMigrations(databaseUrl: string, log: (msg: string) => void = () => {}): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, log: (msg: string) => void = () => {}, dir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
@@ -51,7 +51,7 @@ export async function applyMigrations(databaseUrl: string, log: (msg: string) =>
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
-    for (const migration of readMigrations()) {
+    for (const migration of readMigrations(dir)) {
       const previous = done.get(migration.name);
       if (previous?.finished_at) {
         if (previous.checksum !== migration.checksum) {
