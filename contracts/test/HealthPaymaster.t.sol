@@ -222,6 +222,37 @@ contract HealthPaymasterTest is Test {
         assertEq(parsed, sig);
     }
 
+    /// Golden vector computed off-chain with viem: encodeAbiParameters in the order documented in HealthPaymaster.sol,
+    /// signed with account.signMessage({ message: { raw: hash } }). The TypeScript sponsorship service can reuse it.
+    function test_GetHash_MatchesViemVector() public {
+        address vectorPaymaster = 0x1000000000000000000000000000000000000001;
+        address vectorSigner = 0x3CcC19d01e092D34512De3d0174812aB592Ce1bc;
+        deployCodeTo("HealthPaymaster.sol:HealthPaymaster", abi.encode(entryPoint, vectorSigner, admin), vectorPaymaster);
+        vm.chainId(31337);
+
+        PackedUserOperation memory op;
+        op.sender = 0x2000000000000000000000000000000000000002;
+        op.nonce = 7;
+        op.callData = hex"b61d27f6";
+        op.accountGasLimits = bytes32(uint256(200_000) << 128 | uint256(100_000));
+        op.preVerificationGas = 50_000;
+        op.gasFees = bytes32(uint256(1 gwei) << 128 | uint256(2 gwei));
+        bytes memory viemSignature =
+            hex"105606d8b085d59366b6ce582d848be5796e1c92a6ed82ed7fb27e6616e39e0908dd74adc473bd2f1e9ff51394b0a04a9956fa66da886f89b2472ab7e0ede8641c";
+        op.paymasterAndData = abi.encodePacked(
+            vectorPaymaster, uint128(100_000), uint128(1), abi.encode(uint48(1_750_000_600), uint48(1_749_999_000)), viemSignature
+        );
+
+        HealthPaymaster vectorPm = HealthPaymaster(vectorPaymaster);
+        assertEq(
+            vectorPm.getHash(op, 1_750_000_600, 1_749_999_000),
+            0x725d3da0addd0e15507d44054a46c8e49e2b755944ca39408943f26bc8ce2b2b
+        );
+        vm.prank(address(entryPoint));
+        (, uint256 validationData) = vectorPm.validatePaymasterUserOp(op, bytes32(0), 0);
+        assertEq(validationData, _packed(false, 1_750_000_600, 1_749_999_000));
+    }
+
     // --- administration ---
 
     function test_Constructor_SetsOwnerSignerAndEntryPoint() public view {
