@@ -13,7 +13,8 @@ import { requireContract } from "@/lib/chain/deployments.ts";
 import { sendSponsoredCalls, waitForReceipt, type Call } from "@/lib/chain/send.ts";
 import { toPatientSafe, type PatientSafe } from "@/lib/chain/smart-account.ts";
 import { newOwnerKey, startTestStack, type TestStack } from "@/lib/chain/test-stack.ts";
-import { DEV_KEYS } from "@/scripts/services/chain.ts";
+import { execAdminCalls } from "@/lib/chain/admin-safe.ts";
+import { ADMIN_THRESHOLD, DEV_KEYS } from "@/scripts/services/chain.ts";
 import { ensureContractsBuilt } from "@/scripts/services/chain/app-contracts.ts";
 
 const LATENCY_OPS = 30;
@@ -59,9 +60,13 @@ async function main() {
     });
 
     const transport = http(t.stack.rpcUrl);
-    const admin = createWalletClient({ chain: t.clients.chain, transport, account: privateKeyToAccount(DEV_KEYS.deployer) });
-    await publicClient.waitForTransactionReceipt({
-      hash: await admin.writeContract({ address: token, abi: careTokenAbi, functionName: "mint", args: [safe.address, parseEther("100")] }),
+    await execAdminCalls({
+      client: publicClient,
+      relayer: createWalletClient({ chain: t.clients.chain, transport, account: privateKeyToAccount(DEV_KEYS.deployer) }),
+      safe: deployments.admin,
+      multiSendCallOnly: deployments.safe.multiSendCallOnly,
+      ownerKeys: DEV_KEYS.adminOwners.slice(0, ADMIN_THRESHOLD),
+      calls: [{ to: token, value: 0n, data: encodeFunctionData({ abi: careTokenAbi, functionName: "mint", args: [safe.address, parseEther("100")] }) }],
     });
     const transfer = await sponsored(t, safe, {
       to: token,

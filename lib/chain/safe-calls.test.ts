@@ -4,7 +4,7 @@ import { entryPoint07Address } from "viem/account-abstraction";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { toSafeSmartAccount } from "permissionless/accounts";
-import { decodeSafeCalls, MULTI_SEND_CALL_ONLY_141, multiSendAbi, safe4337ModuleAbi, SafeCallDecodeError } from "./safe-calls.ts";
+import { decodeSafeCalls, encodeMultiSendCallOnly, MULTI_SEND_CALL_ONLY_141, multiSendAbi, safe4337ModuleAbi, SafeCallDecodeError } from "./safe-calls.ts";
 
 // No network: with its address given, a Safe account encodes calls without asking the chain anything.
 const offlineSafe = () =>
@@ -36,6 +36,12 @@ describe("decodeSafeCalls", () => {
       { to: a.to, value: 0n, data: a.data },
       { to: b.to, value: 5n, data: "0x" },
     ]);
+  });
+
+  it("round-trips its own MultiSendCallOnly encoding", () => {
+    const batch = encodeMultiSendCallOnly([a, b]);
+    const callData = encodeFunctionData({ abi: safe4337ModuleAbi, functionName: "executeUserOp", args: [MULTI_SEND_CALL_ONLY_141, 0n, batch, 1] });
+    expect(decodeSafeCalls(callData)).toEqual([a, b]);
   });
 
   it("reads executeUserOp as well as executeUserOpWithErrorString", () => {

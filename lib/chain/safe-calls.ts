@@ -1,4 +1,18 @@
-import { decodeFunctionData, getAddress, hexToBigInt, isAddressEqual, parseAbi, size, slice, hexToNumber, type Address, type Hex } from "viem";
+import {
+  concat,
+  decodeFunctionData,
+  encodeFunctionData,
+  encodePacked,
+  getAddress,
+  hexToBigInt,
+  hexToNumber,
+  isAddressEqual,
+  parseAbi,
+  size,
+  slice,
+  type Address,
+  type Hex,
+} from "viem";
 
 /**
  * Reads back the calls a Safe user operation will make, so a sponsorship policy can judge what it is paying for.
@@ -50,6 +64,14 @@ export function decodeSafeCalls(callData: Hex, opts: { multiSendCallOnly?: Addre
     throw new SafeCallDecodeError("delegatecall data is not a multiSend batch");
   }
   return decodeMultiSendTransactions(packed);
+}
+
+/** multiSend(bytes) call data for MultiSendCallOnly (to be delegatecalled by a Safe). */
+export function encodeMultiSendCallOnly(calls: readonly SafeCall[]): Hex {
+  const packed = concat(
+    calls.map((c) => encodePacked(["uint8", "address", "uint256", "uint256", "bytes"], [CALL, c.to, c.value, BigInt(size(c.data)), c.data])),
+  );
+  return encodeFunctionData({ abi: multiSendAbi, functionName: "multiSend", args: [packed] });
 }
 
 /** MultiSend packing per call: operation uint8 ‖ to address ‖ value uint256 ‖ dataLength uint256 ‖ data. */

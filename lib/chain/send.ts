@@ -1,7 +1,7 @@
 import { BaseError, decodeErrorResult, type Abi, type Address, type Hex } from "viem";
-import type { BundlerClient, SmartAccount } from "viem/account-abstraction";
+import type { BundlerClient, PaymasterActions, SmartAccount } from "viem/account-abstraction";
 import * as abis from "./abi/index.ts";
-import { SponsorshipRefusedError, type SponsorshipSigner } from "./paymaster.ts";
+import { SponsorshipRefusedError } from "./paymaster.ts";
 
 /** Sending sponsored calls from a smart account and waiting for their outcome. */
 
@@ -19,6 +19,9 @@ export class UserOperationRejectedError extends Error {
   }
 }
 
+/** Who pays: this app's SponsorshipSigner (local mode) or an ERC-7677 service's createPaymasterClient (external). */
+export type Paymaster = Pick<PaymasterActions, "getPaymasterStubData" | "getPaymasterData">;
+
 /**
  * Sends calls (batched into one user operation when several) paid by the paymaster; resolves to the op hash.
  * Rejects with SponsorshipRefusedError (policy said no) or UserOperationRejectedError (with the decoded revert).
@@ -27,7 +30,7 @@ export async function sendSponsoredCalls(
   bundler: BundlerClient,
   account: SmartAccount,
   calls: readonly Call[],
-  paymaster: Pick<SponsorshipSigner, "getPaymasterStubData" | "getPaymasterData">,
+  paymaster: Paymaster,
   paymasterContext?: unknown,
 ): Promise<Hex> {
   try {

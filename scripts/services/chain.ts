@@ -4,6 +4,8 @@ import { createPublicClient, createWalletClient, http, type Address } from "viem
 import { entryPoint07Address } from "viem/account-abstraction";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { ensureAdminSafe, execAdminCalls } from "@/lib/chain/admin-safe.ts";
+import type { SafeCall } from "@/lib/chain/safe-calls.ts";
 import { chainDeploymentSchema, parseDeploymentsFile, type ChainDeployment, type DeploymentsFile } from "@/lib/chain/deployments.ts";
 import { ensureAnchorerRole, ensureAppContracts, ensureContractsBuilt, ensurePaymasterDeposit } from "./chain/app-contracts.ts";
 import { ensureCanonicalDeployments } from "./chain/canonical.ts";
@@ -13,9 +15,12 @@ import { startAlto, startAnvil, stopStale, type OwnedProcess } from "./chain/pro
 export { DEV_KEYS } from "./chain/dev-keys.ts";
 export type Deployments = ChainDeployment;
 
+/** Signatures the local admin Safe needs (of DEV_KEYS.adminOwners). */
+export const ADMIN_THRESHOLD = 2;
+
 /**
  * The local chain stack for development and tests: anvil (state kept under dataDir), the canonical ERC-4337 and Safe
- * deployments, the app's contracts, a funded HealthPaymaster and the alto bundler. Idempotent: a second start on the
+ * deployments, a 2-of-3 admin Safe, the app's contracts owned by it, a funded HealthPaymaster and the alto bundler. Idempotent: a second start on the
  * same dataDir loads the saved chain and deploys nothing.
  *
  * Local addresses go to `${dataDir}/deployments.json` (pass it to the app as DEPLOYMENTS_FILE): they belong to that
@@ -89,10 +94,35 @@ export async function startChain(opts: {
     if (entryPointCode && entryPointCode !== "0x") altoStarting = launchAlto();
     const canonical = await ensureCanonicalDeployments(client, wallet, log);
     altoStarting ??= launchAlto();
+    const safe = {
+      singleton: canonical.addresses.safeSingleton,
+      proxyFactory: canonical.addresses.safeProxyFactory,
+      multiSend: canonical.addresses.multiSend,
+      multiSendCallOnly: canonical.addresses.multiSendCallOnly,
+      fallbackHandler: canonical.addresses.fallbackHandler,
+      safe4337Module: canonical.addresses.safe4337Module,
+      safeModuleSetup: canonical.addresses.safeModuleSetup,
+    };
+    // The app contracts are owned by a 2-of-3 Safe, as in production; the deployer only relays its transactions.
+    const adminSafe = await ensureAdminSafe(client, wallet, { safe }, {
+      owners: DEV_KEYS.adminOwners.map((k) => privateKeyToAccount(k).address),
+      threshold: ADMIN_THRESHOLD,
+    });
+    if (adminSafe.deployed) log(`chain: deployed the ${ADMIN_THRESHOLD}-of-3 admin Safe ${adminSafe.address}`);
+    const admin = adminSafe.address;
+    const asAdmin = (calls: SafeCall[]) =>
+      execAdminCalls({
+        client,
+        relayer: wallet,
+        safe: admin,
+        multiSendCallOnly: safe.multiSendCallOnly,
+        ownerKeys: DEV_KEYS.adminOwners.slice(0, ADMIN_THRESHOLD),
+        calls,
+      });
+
     const deploymentsFile = join(dataDir, "deployments.json");
     const file = readDeploymentsFile(deploymentsFile, log);
     const previous = file[String(foundry.id)];
-    const admin = deployer.address;
     const app = await ensureAppContracts(
       client,
       wallet,
@@ -109,21 +139,13 @@ export async function startChain(opts: {
     if (!paymaster) throw new Error("chain: HealthPaymaster is required (contracts/out/HealthPaymaster.sol is missing)");
     const deposit = await ensurePaymasterDeposit(client, wallet, canonical.addresses.entryPoint, paymaster, log);
     if (app.contracts.AccessRegistry) {
-      await ensureAnchorerRole(client, wallet, app.contracts.AccessRegistry, privateKeyToAccount(DEV_KEYS.operator).address, log);
+      await ensureAnchorerRole(client, asAdmin, app.contracts.AccessRegistry, privateKeyToAccount(DEV_KEYS.operator).address, log);
     }
 
     const deployments = chainDeploymentSchema.parse({
       chainId: foundry.id,
       entryPoint: canonical.addresses.entryPoint,
-      safe: {
-        singleton: canonical.addresses.safeSingleton,
-        proxyFactory: canonical.addresses.safeProxyFactory,
-        multiSend: canonical.addresses.multiSend,
-        multiSendCallOnly: canonical.addresses.multiSendCallOnly,
-        fallbackHandler: canonical.addresses.fallbackHandler,
-        safe4337Module: canonical.addresses.safe4337Module,
-        safeModuleSetup: canonical.addresses.safeModuleSetup,
-      },
+      safe,
       contracts: app.contracts,
       admin,
       paymasterSigner: privateKeyToAccount(DEV_KEYS.paymasterSigner).address,
@@ -134,7 +156,7 @@ export async function startChain(opts: {
     const contractsReadyMs = Math.round(performance.now() - started);
     await altoStarting;
 
-    const cold = canonical.deployed > 0 || app.deployedNames.length > 0;
+    const cold = canonical.deployed > 0 || adminSafe.deployed || app.deployedNames.length > 0;
     const readyMs = Math.round(performance.now() - started);
     log(
       `chain: ready in ${readyMs} ms (anvil ${anvilReadyMs}, contracts ${contractsReadyMs}, alto ${readyMs}; ` +

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   encodeDeployData,
+  encodeFunctionData,
   keccak256,
   parseEther,
   type Abi,
@@ -14,6 +15,7 @@ import {
 } from "viem";
 import type { AppContractName } from "@/lib/chain/deployments.ts";
 import { APP_CONTRACTS } from "@/lib/chain/deployments.ts";
+import type { SafeCall } from "@/lib/chain/safe-calls.ts";
 
 /**
  * Deploys the app's own contracts from forge's build output (contracts/out). Plain CREATE from the deployer, so
@@ -121,18 +123,16 @@ const accessRegistryAbi = [
 /** The operator anchors audit roots, which AuditAnchor allows only to ANCHORER_ROLE holders (granted by the admin). */
 export async function ensureAnchorerRole(
   client: PublicClient,
-  adminWallet: WalletClient,
+  asAdmin: (calls: SafeCall[]) => Promise<unknown>,
   accessRegistry: Address,
   operator: Address,
   log: (msg: string) => void,
 ): Promise<void> {
-  const account = adminWallet.account;
-  if (!account) throw new Error("ensureAnchorerRole: the wallet client needs an account");
   const role = await client.readContract({ address: accessRegistry, abi: accessRegistryAbi, functionName: "ANCHORER_ROLE" });
   if (await client.readContract({ address: accessRegistry, abi: accessRegistryAbi, functionName: "hasRole", args: [role, operator] })) return;
-  const hash = await adminWallet.writeContract({ account, chain: null, address: accessRegistry, abi: accessRegistryAbi, functionName: "grantRole", args: [role, operator] });
-  await client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  log(`chain: granted ANCHORER_ROLE to the operator ${operator}`);
+  const data = encodeFunctionData({ abi: accessRegistryAbi, functionName: "grantRole", args: [role, operator] });
+  await asAdmin([{ to: accessRegistry, value: 0n, data }]);
+  log(`chain: the admin Safe granted ANCHORER_ROLE to the operator ${operator}`);
 }
 
 /** Enough for thousands of sponsored operations on a local chain; topped up when it falls below half. */

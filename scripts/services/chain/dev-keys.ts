@@ -1,7 +1,7 @@
 import type { Hex } from "viem";
 
 /**
- * Anvil's well-known development accounts (mnemonic "test test … junk", indexes 0–4), each funded with 10,000 ETH on
+ * Anvil's well-known development accounts (mnemonic "test test … junk", indexes 0–7), each funded with 10,000 ETH on
  * a fresh chain. Public knowledge: never use them outside a local chain. One role per key so that nonces of the
  * deployer, the bundler and the services never race each other.
  */
@@ -16,4 +16,10 @@ export const DEV_KEYS = {
   paymasterSigner: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
   /** Anchors audit roots and sends plain transactions: pass it to the app as OPERATOR_KEY. */
   operator: "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-} as const satisfies Record<string, Hex>;
+  /** Owners of the 2-of-3 admin Safe that owns the app contracts (indexes 5, 6, 7). */
+  adminOwners: [
+    "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+    "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+    "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+  ],
+} as const satisfies Record<string, Hex | readonly Hex[]>;
