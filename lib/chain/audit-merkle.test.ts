@@ -5,6 +5,11 @@ import { auditLeaf, merkleProof, merkleRoot, verifyMerkleProof } from "./audit-m
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => auditLeaf(BigInt(i + 1), keccak256(toHex(`event ${i + 1}`))));
 
 describe("audit Merkle trees", () => {
+  it("computes leaves like AuditAnchor.hashLeaf (the contracts' golden vector)", () => {
+    expect(auditLeaf(1n, keccak256(toHex("audit-event-1")))).toBe("0xa20b86a4991f0bdcb66894bc7f739a2474dffab4acb4a1a35cf538429d2f4118");
+    expect(auditLeaf(3n, keccak256(toHex("audit-event-3")))).toBe("0x1c4632626af41af619bd6713f768a1b5e91d2d437693f17a5deb9eec59af15ce");
+  });
+
   it("uses the leaf itself as the root of a single-leaf tree", () => {
     const [leaf] = leaves(1);
     expect(merkleRoot([leaf!])).toBe(leaf);
