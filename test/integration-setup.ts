@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import pg from "pg";
+import { applyMigrations } from "../scripts/db/migrate.ts";
+import { startEmbeddedPostgres } from "../scripts/services/postgres.ts";
+import { startMailSink } from "../scripts/services/mail-sink.ts";
+import { freePort } from "./ports.ts";
+
+/**
+ * Integration tier: a real PostgreSQL (embedded, or TEST_DATABASE_URL's server) with a brand-new database for this
+ * run, every migration applied, and a real SMTP mail sink. Workers inherit the environment set here.
+ */
+export default async function setup() {
+  const root = join(import.meta.dirname, "..");
+  const name = `it_${Date.now()}_${process.pid}`;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopPostgres = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: join(root, ".data", "test"), port: await freePort(), database: "postgres", log: () => {} });
+    adminUrl = server.url;
+    stopPostgres = server.stop;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${name}`;
+  await applyMigrations(databaseUrl.toString());
+
+  const sink = await startMailSink({ smtpPort: await freePort(), webPort: await freePort() });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl.toString(),
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    MASTER_KEY: randomBytes(32).toString("base64"),
+    SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+    MAIL_SINK_URL: sink.webUrl.replace("localhost", "127.0.0.1"),
+    APP_URL: "http://localhost:3999",
+    LOG_LEVEL: "warn",
+  });
+
+  return async () => {
+    await sink.stop();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+    await stopPostgres();
+  };
+}
