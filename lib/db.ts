@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
@@ -17,4 +17,9 @@ function createClient(): PrismaClient {
 export function db(): PrismaClient {
   globalForDb.db ??= createClient();
   return globalForDb.db;
+}
+
+/** A unique constraint refused the write: the loser of two requests that both passed an "is it free?" check. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize } from "@/lib/authz/policy";
@@ -15,16 +15,17 @@ export const INVITATION_DAYS = 7;
 export async function inviteStaff(actor: Actor | null, input: InviteStaffInput): Promise<{ userId: string }> {
   authorize(actor, "staff:invite");
   const { email, name, role } = inviteStaffSchema.parse(input);
+  const taken = () => new AppError("CONFLICT", "Someone already has an account with this email address.", { email: ["Already registered."] });
   const userId = await db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Someone already has an account with this email address.", { email: ["Already registered."] });
-    }
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({ data: { email, name, role } });
     await tx.invitation.create({
       data: { email, role, userId: user.id, invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
     });
     await recordAudit(tx, { actor, action: "invite", resourceType: "User", resourceId: user.id, purpose: `invite ${role.toLowerCase()}` });
     return user.id;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
   });
   await sendMail({
     to: email,
