@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, existsSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createPublicClient, createWalletClient, http, type Address } from "viem";
+import { createPublicClient, createWalletClient, http } from "viem";
 import { entryPoint07Address } from "viem/account-abstraction";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -20,8 +20,8 @@ export const ADMIN_THRESHOLD = 2;
 
 /**
  * The local chain stack for development and tests: anvil (state kept under dataDir), the canonical ERC-4337 and Safe
- * deployments, a 2-of-3 admin Safe, the app's contracts owned by it, a funded HealthPaymaster and the alto bundler. Idempotent: a second start on the
- * same dataDir loads the saved chain and deploys nothing.
+ * deployments, a 2-of-3 admin Safe, the app's contracts owned by it, a funded HealthPaymaster and the alto bundler.
+ * Idempotent: a second start on the same dataDir loads the saved chain and deploys nothing.
  *
  * Local addresses go to `${dataDir}/deployments.json` (pass it to the app as DEPLOYMENTS_FILE): they belong to that
  * chain's state file, so they are never committed; contracts/deployments.json is reserved for production chains.
@@ -135,7 +135,7 @@ export async function startChain(opts: {
       previous,
       log,
     );
-    const paymaster = app.contracts.HealthPaymaster as Address | undefined;
+    const paymaster = app.contracts.HealthPaymaster;
     if (!paymaster) throw new Error("chain: HealthPaymaster is required (contracts/out/HealthPaymaster.sol is missing)");
     const deposit = await ensurePaymasterDeposit(client, wallet, canonical.addresses.entryPoint, paymaster, log);
     if (app.contracts.AccessRegistry) {

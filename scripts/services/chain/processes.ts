@@ -123,7 +123,8 @@ export async function startAnvil(opts: {
     "--chain-id", String(opts.chainId),
     "--state", opts.stateFile,
     "--state-interval", String(opts.stateIntervalSeconds),
-    // The whole history is not needed to serve the app; keeping it would grow the state file with every block.
+    // Blocks and transactions are kept in the state file too (the app's indexer may read past events); it grows by a
+    // few kB per operation. Per-request logs are not needed.
     "--silent",
   ];
   const child = spawn(anvilBinary(), args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
