@@ -1,15 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { clientIp } from "@/lib/request";
 import { parseForm, toFormState, type FormState } from "@/lib/actions/form-state";
-import { authorize } from "@/lib/authz/policy";
 import { signIn, signOut } from "./auth";
 import { rememberPendingEmail } from "./pending-email";
 import { assertSignInAllowed } from "./rate-limit";
 import { redeemSignInCode } from "./sign-in-code";
 import { currentActor } from "./session";
+import { endOtherSessions } from "./sessions";
 import { requestSignInSchema, signInCodeSchema } from "./schemas";
 
 /** Sends the email with the link and the code, then shows the page where the code is typed. */
@@ -46,9 +45,6 @@ export async function signOutHere(): Promise<void> {
 
 /** Ends every session of the signed-in user, on every device, this one included. */
 export async function signOutEverywhere(): Promise<void> {
-  const actor = await currentActor();
-  authorize(actor, "session:manage-own");
-  // The other sessions go here; signOut ends this one and clears its cookie.
-  await db().session.deleteMany({ where: { userId: actor.userId, id: { not: actor.sessionId } } });
+  await endOtherSessions(await currentActor());
   await signOut({ redirectTo: "/signin?signedOut=all" });
 }

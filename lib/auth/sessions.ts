@@ -13,3 +13,10 @@ export async function listMySessions(actor: Actor | null) {
   });
   return sessions.map((s) => ({ ...s, current: s.id === actor.sessionId }));
 }
+
+/** Ends every other session of the signed-in user; the current one is ended by Auth.js's signOut, which clears its cookie. */
+export async function endOtherSessions(actor: Actor | null): Promise<number> {
+  authorize(actor, "session:manage-own");
+  const { count } = await db().session.deleteMany({ where: { userId: actor.userId, id: { not: actor.sessionId } } });
+  return count;
+}
