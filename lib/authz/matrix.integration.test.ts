@@ -1,0 +1,239 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { ROLES, type Actor, type Role } from "@/lib/authz/actor";
+import { assertSignInAllowed } from "@/lib/auth/rate-limit";
+import { endOtherSessions, listMySessions } from "@/lib/auth/sessions";
+import { issueSignInCode, redeemSignInCode } from "@/lib/auth/sign-in-code";
+import { completeOnboarding } from "@/lib/patients/complete-onboarding";
+import { getPatientProfile } from "@/lib/patients/get-patient-profile";
+import { countUsersByRole } from "@/lib/users/count-users";
+import { inviteStaff } from "@/lib/users/invite-staff";
+import { listUsers } from "@/lib/users/list-users";
+import { setUserStatus } from "@/lib/users/set-user-status";
+import { createActor } from "@/test/factories";
+
+/**
+ * The authorization matrix: the specification of who may call what, written here by hand and independently of
+ * lib/authz/policy.ts. Every server action and every route handler in the code base must appear in it, so a new
+ * one without an entry fails this test. Pages' HTTP-level checks are covered by the e2e tier.
+ */
+
+type Who = Role | "anonymous";
+type Access = { roles: readonly Role[] } | { public: string };
+
+interface ActionEntry {
+  /** The data function the action calls, where the authorization happens. */
+  wraps: string;
+  access: Access;
+  /** Calls the data function as this actor with valid input; null when there is no data function of ours to call. */
+  call: ((actor: Actor | null) => Promise<unknown>) | null;
+}
+
+const EVERYONE = ROLES;
+const onboardingInput = {
+  givenName: "Matrix",
+  familyName: "Patient",
+  dateOfBirth: "1970-07-07",
+  sex: "OTHER",
+  phone: "+1 555 777 0000",
+  addressLine: "7 Matrix Way",
+  city: "Grid",
+  postalCode: "77777",
+  country: "Testland",
+  emergencyContactName: "Trinity",
+  emergencyContactPhone: "+1 555 777 0001",
+  emergencyContactRelation: "Friend",
+} as const;
+const freshEmail = () => `matrix-${randomUUID()}@example.com`;
+
+const SERVER_ACTIONS: Record<string, ActionEntry> = {
+  "lib/auth/actions.ts#requestSignInEmail": {
+    wraps: "assertSignInAllowed",
+    access: { public: "anyone may ask for a sign-in email; it is limited per address and per network" },
+    call: () => assertSignInAllowed({ email: freshEmail(), ip: `192.0.2.${Math.floor(Math.random() * 250)}` }),
+  },
+  "lib/auth/actions.ts#signInWithCode": {
+    wraps: "redeemSignInCode",
+    access: { public: "signing in is what an anonymous visitor does; the code itself is the credential" },
+    call: async () => {
+      const email = freshEmail();
+      return redeemSignInCode(email, await issueSignInCode(email, "http://localhost:3999/api/auth/callback/nodemailer?token=t"));
+    },
+  },
+  "lib/auth/actions.ts#signOutHere": {
+    wraps: "signOut",
+    access: { public: "Auth.js ends only the session of the caller's own cookie; with none there is nothing to end" },
+    call: null,
+  },
+  "lib/auth/actions.ts#signOutEverywhere": { wraps: "endOtherSessions", access: { roles: EVERYONE }, call: (actor) => endOtherSessions(actor) },
+  "lib/patients/actions.ts#submitOnboarding": { wraps: "completeOnboarding", access: { roles: ["PATIENT"] }, call: (actor) => completeOnboarding(actor, onboardingInput) },
+  "lib/users/actions.ts#submitStaffInvitation": {
+    wraps: "inviteStaff",
+    access: { roles: ["ADMIN"] },
+    call: (actor) => inviteStaff(actor, { email: freshEmail(), name: "Matrix Doctor", role: "DOCTOR" }),
+  },
+  "lib/users/actions.ts#submitUserStatus": {
+    wraps: "setUserStatus",
+    access: { roles: ["ADMIN"] },
+    call: async (actor) => setUserStatus(actor, { userId: (await createActor("DOCTOR")).userId, status: "DISABLED" }),
+  },
+};
+
+/** Data functions that pages read through; no server action wraps them, so they are listed here on their own. */
+const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | null, self: Actor | null) => Promise<unknown> }> = {
+  "getPatientProfile (another patient's record)": { roles: ["ADMIN"], call: async (actor) => getPatientProfile(actor, (await createActor("PATIENT")).userId) },
+  "getPatientProfile (one's own record)": { roles: ["PATIENT", "ADMIN"], call: (actor) => getPatientProfile(actor, actor?.userId ?? randomUUID()) },
+  listUsers: { roles: ["ADMIN"], call: (actor) => listUsers(actor) },
+  countUsersByRole: { roles: ["ADMIN"], call: (actor) => countUsersByRole(actor) },
+  listMySessions: { roles: EVERYONE, call: (actor) => listMySessions(actor) },
+};
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const ROUTE_HANDLERS: Record<string, { methods: string[]; public: string }> = {
+  "app/api/health/route.ts": { methods: ["GET"], public: "reports whether the database, chain and bundler answer; it says nothing about any person" },
+  "app/api/auth/[...nextauth]/route.ts": { methods: ["GET", "POST"], public: "Auth.js's sign-in endpoint: anonymous visitors must reach it to sign in" },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const root = join(import.meta.dirname, "..", "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return d.name === "node_modules" || path === join("lib", "generated") ? [] : sourceFiles(path);
+    return /\.(ts|tsx|js|jsx|mjs)$/.test(d.name) && !/\.test\.tsx?$/.test(d.name) ? [path] : [];
+  });
+}
+
+const ALL_SOURCES = [...sourceFiles("lib"), ...sourceFiles("app")];
+const withoutLeadingComments = (src: string) => src.replace(/^(\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/, "");
+const USE_SERVER = /^["']use server["']/;
+const ACTION_MODULES = ALL_SOURCES.filter((f) => USE_SERVER.test(withoutLeadingComments(readFileSync(join(root, f), "utf8"))));
+const ROUTE_MODULES = sourceFiles("app").filter((f) => /(^|\/)route\.(ts|js)$/.test(f));
+
+/**
+ * A module's runtime exports, read from its source (importing Auth.js outside Next.js is not possible).
+ * Forms this reader does not understand are reported as such, so they cannot slip past the matrix.
+ */
+function exportsOf(file: string): { name: string; async: boolean }[] {
+  const source = readFileSync(join(root, file), "utf8");
+  const found: { name: string; async: boolean }[] = [];
+  for (const line of source.split("\n").filter((l) => l.startsWith("export"))) {
+    let m: RegExpExecArray | null;
+    if (/^export\s+(declare\s+)?(type|interface)\b/.test(line)) continue;
+    if ((m = /^export\s+(async\s+)?function\*?\s+(\w+)/.exec(line))) found.push({ name: m[2]!, async: Boolean(m[1]) });
+    else if ((m = /^export\s+(?:const|let|var)\s+(\w+)\s*(?::[^=]+)?=\s*(async\b)?/.exec(line))) found.push({ name: m[1]!, async: Boolean(m[2]) });
+    else if ((m = /^export\s+(?:const|let|var)\s+\{([^}]*)\}/.exec(line)) || (m = /^export\s*\{([^}]*)\}/.exec(line))) {
+      for (const part of m[1]!.split(",").map((p) => p.trim()).filter((p) => p && !p.startsWith("type "))) {
+        found.push({ name: part.split(/\s+as\s+|\s*:\s*/).pop()!.trim(), async: false });
+      }
+    } else found.push({ name: `unreadable export: ${line}`, async: false });
+  }
+  return found;
+}
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "allowed";
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+function expectedOutcome(access: Access | { roles: readonly Role[] }, who: Who): string {
+  if ("public" in access) return "allowed";
+  if (who === "anonymous") return "UNAUTHENTICATED";
+  return access.roles.includes(who) ? "allowed" : "FORBIDDEN";
+}
+
+const actorFor = (who: Who) => (who === "anonymous" ? Promise.resolve(null) : createActor(who, { onboarded: false }));
+const WHO: Who[] = [...ROLES, "anonymous"];
+
+describe("every server action and route handler is in the matrix", () => {
+  it("finds the server-action modules by their 'use server' directive", () => {
+    expect(ACTION_MODULES.length).toBeGreaterThan(0);
+    expect(ACTION_MODULES).toContain("lib/auth/actions.ts");
+  });
+
+  it("has an entry for every exported server action, and none for actions that no longer exist", () => {
+    const found: string[] = [];
+    for (const file of ACTION_MODULES) {
+      for (const { name, async } of exportsOf(file)) {
+        expect(async, `${file}#${name}: a server action module exports only async functions`).toBe(true);
+        found.push(`${file}#${name}`);
+      }
+    }
+    expect(found.sort()).toEqual(Object.keys(SERVER_ACTIONS).sort());
+  });
+
+  it("declares no inline server actions outside those modules", () => {
+    const inline = ALL_SOURCES.filter((f) => !ACTION_MODULES.includes(f) && /^\s+["']use server["']/m.test(readFileSync(join(root, f), "utf8")));
+    expect(inline).toEqual([]);
+  });
+
+  it("names, for each action, a data function the action really calls", () => {
+    for (const [key, entry] of Object.entries(SERVER_ACTIONS)) {
+      const [file, name] = key.split("#") as [string, string];
+      const source = readFileSync(join(root, file), "utf8");
+      const body = source.slice(source.indexOf(`function ${name}(`));
+      const end = body.search(/\n}\n/);
+      expect(body.slice(0, end), `${key} should call ${entry.wraps}`).toMatch(new RegExp(`\\b${entry.wraps}\\(`));
+    }
+  });
+
+  it("reads exports in every form this code base uses", () => {
+    expect(exportsOf("app/api/auth/[...nextauth]/route.ts").map((e) => e.name)).toEqual(["GET", "POST"]);
+    expect(exportsOf("app/api/health/route.ts")).toEqual([
+      { name: "dynamic", async: false },
+      { name: "GET", async: true },
+    ]);
+  });
+
+  it("has an entry for every route handler and its HTTP methods", () => {
+    const found: Record<string, string[]> = {};
+    for (const file of ROUTE_MODULES) {
+      const names = exportsOf(file).map((e) => e.name);
+      expect(names.filter((n) => n.startsWith("unreadable")), file).toEqual([]);
+      found[file] = names.filter((n) => HTTP_METHODS.includes(n)).sort();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.entries(ROUTE_HANDLERS).map(([f, e]) => [f, [...e.methods].sort()])));
+    for (const entry of Object.values(ROUTE_HANDLERS)) expect(entry.public.length).toBeGreaterThan(20);
+  });
+});
+
+describe("server actions: the data function each wraps, called as every role and as nobody", () => {
+  const cases = Object.entries(SERVER_ACTIONS)
+    .filter(([, e]) => e.call)
+    .flatMap(([key, entry]) => WHO.map((who) => [key, who, expectedOutcome(entry.access, who), entry] as const));
+
+  it.each(cases)("%s as %s: %s", async (_, who, expected, entry) => {
+    expect(await outcome(entry.call!(await actorFor(who)))).toBe(expected);
+  });
+});
+
+describe("data functions behind pages, called as every role and as nobody", () => {
+  const cases = Object.entries(PAGE_DATA).flatMap(([name, entry]) => WHO.map((who) => [name, who, expectedOutcome(entry, who), entry] as const));
+
+  it.each(cases)("%s as %s: %s", async (_, who, expected, entry) => {
+    const actor = who === "anonymous" ? null : await createActor(who);
+    expect(await outcome(entry.call(actor, actor))).toBe(expected);
+  });
+});
+
+describe("public route handlers", () => {
+  it("/api/health reports only the state of dependencies, nothing about a person", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const response = await GET();
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(["dependencies", "down", "status", "time"]);
+    expect((body.dependencies as { name: string }[]).map((d) => d.name)).toEqual(["database", "chain", "bundler"]);
+    expect((body.dependencies as { name: string; up: boolean }[]).find((d) => d.name === "database")?.up).toBe(true);
+    expect(JSON.stringify(body)).not.toMatch(/@|patient|email/i);
+  });
+});
