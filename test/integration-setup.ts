@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../scripts/db/migrate.ts";
@@ -16,9 +17,15 @@ export default async function setup() {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stopPostgres = async () => {};
   if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: join(root, ".data", "test"), port: await freePort(), database: "postgres", log: () => {} });
+    // A cluster of this run's own, so runs side by side never stop each other's server.
+    mkdirSync(join(root, ".data"), { recursive: true });
+    const dataDir = mkdtempSync(join(root, ".data", "test-run-"));
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "postgres", log: () => {} });
     adminUrl = server.url;
-    stopPostgres = server.stop;
+    stopPostgres = async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
