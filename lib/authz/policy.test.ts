@@ -17,6 +17,14 @@ const GRANTS: Record<Permission, Role[]> = {
   "users:list": ["ADMIN"],
   "users:disable": ["ADMIN"],
   "audit:read-all": ["ADMIN"],
+  "drugs:search": ["DOCTOR", "PHARMACIST", "ADMIN"],
+  "drugs:manage": ["PHARMACIST"],
+  "stock:read": ["PHARMACIST", "ADMIN"],
+  "stock:adjust": ["PHARMACIST"],
+  "procurement:manage": ["PHARMACIST"],
+  "sales:sell": ["PHARMACIST"],
+  "pharmacy:dispense": ["PHARMACIST"],
+  "pharmacy:reports": ["PHARMACIST", "ADMIN"],
 };
 
 const actorOf = (role: Role, userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, sessionId: "s-1" });

@@ -18,6 +18,14 @@ export const PERMISSIONS = {
   "users:list": ["ADMIN"],
   "users:disable": ["ADMIN"],
   "audit:read-all": ["ADMIN"],
+  "drugs:search": ["DOCTOR", "PHARMACIST", "ADMIN"],
+  "drugs:manage": ["PHARMACIST"],
+  "stock:read": ["PHARMACIST", "ADMIN"],
+  "stock:adjust": ["PHARMACIST"],
+  "procurement:manage": ["PHARMACIST"],
+  "sales:sell": ["PHARMACIST"],
+  "pharmacy:dispense": ["PHARMACIST"],
+  "pharmacy:reports": ["PHARMACIST", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
