@@ -4,7 +4,7 @@
  * Prints a table and writes bench/chain.json.   Run: node_modules/.bin/tsx scripts/bench-chain.ts
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { createWalletClient, encodeFunctionData, http, keccak256, parseEther, toHex, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { auditAnchorAbi, careTokenAbi, consentRegistryAbi } from "@/lib/chain/abi/index.ts";
@@ -107,7 +107,8 @@ async function main() {
 
     const result = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version },
+      // Latency is sensitive to whatever else runs on the machine: the 1-minute load average puts it in context.
+      machine: { cpus: cpus().length, node: process.version, loadAverage1m: round(loadavg()[0]!) },
       stackReadyMs: { cold: cold.stack.readyMs, warm: t.stack.readyMs },
       userOperationLatencyMs: { ops: LATENCY_OPS, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies.at(-1)!) },
       gas: {
