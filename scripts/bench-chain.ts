@@ -9,7 +9,6 @@ import { createWalletClient, encodeFunctionData, http, keccak256, parseEther, to
 import { privateKeyToAccount } from "viem/accounts";
 import { auditAnchorAbi, careTokenAbi, consentRegistryAbi } from "@/lib/chain/abi/index.ts";
 import { auditLeaf, merkleProof, merkleRoot } from "@/lib/chain/audit-merkle.ts";
-import { requireContract } from "@/lib/chain/deployments.ts";
 import { sendSponsoredCalls, waitForReceipt, type Call } from "@/lib/chain/send.ts";
 import { toPatientSafe, type PatientSafe } from "@/lib/chain/smart-account.ts";
 import { newOwnerKey, startTestStack, type TestStack } from "@/lib/chain/test-stack.ts";
@@ -39,9 +38,9 @@ async function main() {
   const t = await startTestStack({ dataDir: cold.dataDir });
   try {
     const { deployments } = t.stack;
-    const consent = requireContract(deployments, "ConsentRegistry");
-    const token = requireContract(deployments, "CareToken");
-    const anchor = requireContract(deployments, "AuditAnchor");
+    const consent = deployments.contracts.ConsentRegistry;
+    const token = deployments.contracts.CareToken;
+    const anchor = deployments.contracts.AuditAnchor;
     const { publicClient } = t.clients;
     const scope = keccak256(toHex("medications"));
     const expiry = BigInt(Math.floor(Date.now() / 1000) + 86_400);

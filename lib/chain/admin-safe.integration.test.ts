@@ -4,7 +4,6 @@ import { privateKeyToAccount } from "viem/accounts";
 import { ADMIN_THRESHOLD, DEV_KEYS } from "@/scripts/services/chain.ts";
 import { careTokenAbi, accessRegistryAbi } from "./abi/index.ts";
 import { AdminSafeError, execAdminCalls, safeAbi } from "./admin-safe.ts";
-import { requireContract } from "./deployments.ts";
 import { startTestStack, type TestStack } from "./test-stack.ts";
 
 const patient: Address = "0x000000000000000000000000000000000000c0de";
@@ -31,14 +30,14 @@ describe("the admin Safe", { timeout: 30_000 }, () => {
     const admin = t.stack.deployments.admin;
     expect(await publicClient.readContract({ address: admin, abi: safeAbi, functionName: "getThreshold" })).toBe(BigInt(ADMIN_THRESHOLD));
     expect(await publicClient.readContract({ address: admin, abi: safeAbi, functionName: "getOwners" })).toHaveLength(3);
-    const token = requireContract(t.stack.deployments, "CareToken");
+    const token = t.stack.deployments.contracts.CareToken;
     expect(await publicClient.readContract({ address: token, abi: careTokenAbi, functionName: "owner" })).toBe(admin);
   });
 
   it("refuses one signature and runs a batch with two", async () => {
     const { publicClient } = t.clients;
-    const token = requireContract(t.stack.deployments, "CareToken");
-    const registry = requireContract(t.stack.deployments, "AccessRegistry");
+    const token = t.stack.deployments.contracts.CareToken;
+    const registry = t.stack.deployments.contracts.AccessRegistry;
     const mint = { to: token, value: 0n, data: encodeFunctionData({ abi: careTokenAbi, functionName: "mint", args: [patient, parseEther("5")] }) };
     await expect(exec(DEV_KEYS.adminOwners.slice(0, 1), [mint])).rejects.toBeInstanceOf(AdminSafeError);
 

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { getAddress, type Address } from "viem";
+import { getAddress } from "viem";
 import { z } from "zod";
 
 /**
@@ -37,14 +37,13 @@ export const chainDeploymentSchema = z.object({
     safe4337Module: address,
     safeModuleSetup: address,
   }),
-  /** HealthPaymaster is required; the others may be absent while they are being written. */
   contracts: z.object({
     HealthPaymaster: address,
-    AccessRegistry: address.optional(),
-    ConsentRegistry: address.optional(),
-    CareToken: address.optional(),
-    AuditAnchor: address.optional(),
-    PrescriptionRegistry: address.optional(),
+    AccessRegistry: address,
+    ConsentRegistry: address,
+    CareToken: address,
+    AuditAnchor: address,
+    PrescriptionRegistry: address,
   }),
   /** Owner/admin of the app contracts (a Safe in production; the deployer on a local chain). */
   admin: address,
@@ -88,11 +87,4 @@ export function tryReadDeployments(file: string, chainId: number): ChainDeployme
   } catch {
     return undefined;
   }
-}
-
-/** Narrows an optional app contract to its address, with a message naming it when it is not deployed. */
-export function requireContract(deployment: ChainDeployment, name: AppContractName): Address {
-  const addr = deployment.contracts[name];
-  if (!addr) throw new Error(`${name} is not deployed on chain ${deployment.chainId}`);
-  return addr;
 }

@@ -190,8 +190,8 @@ export function createSponsorshipSigner<Context = unknown>(opts: {
 /** Which functions of which contracts the app sponsors by default (every call of a batch must match). */
 export function defaultCallPolicy(deployments: ChainDeployment): SponsorshipPolicy {
   const allowed = new Map<string, { name: string; abi: Abi; functions: Set<string> }>();
-  const allow = (name: string, address: Address | undefined, abi: Abi, functions: string[]) => {
-    if (address) allowed.set(address.toLowerCase(), { name, abi, functions: new Set(functions) });
+  const allow = (name: string, address: Address, abi: Abi, functions: string[]) => {
+    allowed.set(address.toLowerCase(), { name, abi, functions: new Set(functions) });
   };
   const { contracts } = deployments;
   allow("ConsentRegistry", contracts.ConsentRegistry, consentRegistryAbi, ["grant", "revoke", "breakGlass"]);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, keccak256, toHex, type Address, type Hex } from "viem";
 import { consentRegistryAbi } from "./abi/index.ts";
-import { requireContract } from "./deployments.ts";
 import { sendSponsoredCalls, waitForReceipt } from "./send.ts";
 import { toPatientSafe } from "./smart-account.ts";
 import { newOwnerKey, startTestStack, type TestStack } from "./test-stack.ts";
@@ -21,7 +20,7 @@ describe("restarting the stack on the same data folder", { timeout: 60_000 }, ()
   it("keeps the contracts, the Safe and its consent, deploys nothing and keeps sponsoring", async () => {
     const first = t.stack.deployments;
     const safe = await toPatientSafe(t.clients.publicClient, ownerKey);
-    const consent = requireContract(first, "ConsentRegistry");
+    const consent = first.contracts.ConsentRegistry;
     const expiry = BigInt(Math.floor(Date.now() / 1000) + 3600);
     const grant = encodeFunctionData({ abi: consentRegistryAbi, functionName: "grant", args: [grantee, scope, expiry] });
     const { bundlerClient } = t.clients;

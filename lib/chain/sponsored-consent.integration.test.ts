@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, keccak256, toHex, type Address } from "viem";
 import { entryPoint07Address, toPackedUserOperation } from "viem/account-abstraction";
 import { consentRegistryAbi, healthPaymasterAbi } from "./abi/index.ts";
-import { requireContract } from "./deployments.ts";
 import { getSponsorshipHash, SponsorshipRefusedError } from "./paymaster.ts";
 import { sendSponsoredCalls, UserOperationRejectedError, waitForReceipt } from "./send.ts";
 import { toPatientSafe, type PatientSafe } from "./smart-account.ts";
@@ -19,7 +18,7 @@ describe("sponsored operations from a brand-new Safe", { timeout: 30_000 }, () =
   beforeAll(async () => {
     t = await startTestStack();
     safe = await toPatientSafe(t.clients.publicClient, newOwnerKey());
-    consent = requireContract(t.stack.deployments, "ConsentRegistry");
+    consent = t.stack.deployments.contracts.ConsentRegistry;
   }, 120_000);
   afterAll(() => t?.stop());
 

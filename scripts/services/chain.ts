@@ -130,17 +130,12 @@ export async function startChain(opts: {
         entryPoint: canonical.addresses.entryPoint,
         admin,
         paymasterSigner: privateKeyToAccount(DEV_KEYS.paymasterSigner).address,
-        operator: privateKeyToAccount(DEV_KEYS.operator).address,
       },
       previous,
       log,
     );
-    const paymaster = app.contracts.HealthPaymaster;
-    if (!paymaster) throw new Error("chain: HealthPaymaster is required (contracts/out/HealthPaymaster.sol is missing)");
-    const deposit = await ensurePaymasterDeposit(client, wallet, canonical.addresses.entryPoint, paymaster, log);
-    if (app.contracts.AccessRegistry) {
-      await ensureAnchorerRole(client, asAdmin, app.contracts.AccessRegistry, privateKeyToAccount(DEV_KEYS.operator).address, log);
-    }
+    const deposit = await ensurePaymasterDeposit(client, wallet, canonical.addresses.entryPoint, app.contracts.HealthPaymaster, log);
+    await ensureAnchorerRole(client, asAdmin, app.contracts.AccessRegistry, privateKeyToAccount(DEV_KEYS.operator).address, log);
 
     const deployments = chainDeploymentSchema.parse({
       chainId: foundry.id,

@@ -31,18 +31,17 @@ export interface DeployContext {
   entryPoint: Address;
   admin: Address;
   paymasterSigner: Address;
-  operator: Address;
   deployed: Partial<Record<AppContractName, Address>>;
 }
 
 /** Constructor arguments per contract, in deployment order (dependencies first). */
-const CONSTRUCTOR_ARGS: Record<AppContractName, (ctx: DeployContext) => readonly unknown[] | undefined> = {
+const CONSTRUCTOR_ARGS: Record<AppContractName, (ctx: DeployContext) => readonly unknown[]> = {
   HealthPaymaster: (c) => [c.entryPoint, c.paymasterSigner, c.admin],
   AccessRegistry: (c) => [c.admin],
-  ConsentRegistry: (c) => c.deployed.AccessRegistry && [c.deployed.AccessRegistry],
+  ConsentRegistry: (c) => [c.deployed.AccessRegistry],
   CareToken: (c) => [c.admin],
-  AuditAnchor: (c) => c.deployed.AccessRegistry && [c.deployed.AccessRegistry],
-  PrescriptionRegistry: (c) => c.deployed.AccessRegistry && [c.deployed.AccessRegistry],
+  AuditAnchor: (c) => [c.deployed.AccessRegistry],
+  PrescriptionRegistry: (c) => [c.deployed.AccessRegistry],
 };
 
 interface ForgeArtifact {
@@ -60,15 +59,21 @@ export function readForgeArtifact(name: string): ForgeArtifact | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ForgeArtifact) : undefined;
 }
 
-/** Builds the contracts once when their build output is missing (a fresh clone). */
+/** Builds the contracts when any deployable build output is missing (a fresh clone, or after `forge clean`). */
 export function ensureContractsBuilt(log: (msg: string) => void): void {
-  if (existsSync(artifactPath("HealthPaymaster"))) return;
-  log("chain: contracts/out is missing, running forge build");
+  const missing = APP_CONTRACTS.filter((name) => !deployableBytecode(readForgeArtifact(name)));
+  if (missing.length === 0) return;
+  log(`chain: no build output for ${missing.join(", ")}, running forge build`);
   execFileSync(process.execPath, [join(REPO_ROOT, "scripts", "forge.mjs"), "build"], { cwd: REPO_ROOT, stdio: "inherit" });
 }
 
+function deployableBytecode(artifact: ForgeArtifact | undefined): Hex | undefined {
+  const bytecode = artifact?.bytecode?.object;
+  return bytecode && bytecode !== "0x" ? bytecode : undefined;
+}
+
 export interface AppDeployment {
-  contracts: Partial<Record<AppContractName, Address>>;
+  contracts: Record<AppContractName, Address>;
   fingerprints: Record<string, Hex>;
   deployedNames: AppContractName[];
 }
@@ -82,22 +87,21 @@ export async function ensureAppContracts(
 ): Promise<AppDeployment> {
   const account = wallet.account;
   if (!account) throw new Error("ensureAppContracts: the wallet client needs an account");
-  const result: AppDeployment = { contracts: {}, fingerprints: {}, deployedNames: [] };
+  const contracts: Partial<Record<AppContractName, Address>> = {};
+  const fingerprints: Record<string, Hex> = {};
+  const deployedNames: AppContractName[] = [];
 
   for (const name of APP_CONTRACTS) {
     const artifact = readForgeArtifact(name);
-    const args = CONSTRUCTOR_ARGS[name]({ ...ctx, deployed: result.contracts });
-    if (!artifact?.bytecode?.object || artifact.bytecode.object === "0x" || !args) {
-      log(`chain: ${name} has no deployable build output yet (or lacks a dependency), skipped`);
-      continue;
-    }
-    const data = encodeDeployData({ abi: artifact.abi, bytecode: artifact.bytecode.object, args });
+    const bytecode = deployableBytecode(artifact);
+    if (!artifact || !bytecode) throw new Error(`chain: contracts/out has no deployable ${name} (run node scripts/forge.mjs build)`);
+    const data = encodeDeployData({ abi: artifact.abi, bytecode, args: CONSTRUCTOR_ARGS[name]({ ...ctx, deployed: contracts }) });
     const fingerprint = keccak256(data);
     const known = previous?.contracts[name];
     const code = known ? await client.getCode({ address: known }) : undefined;
+    fingerprints[name] = fingerprint;
     if (known && code && code !== "0x" && previous?.fingerprints[name] === fingerprint) {
-      result.contracts[name] = known;
-      result.fingerprints[name] = fingerprint;
+      contracts[name] = known;
       continue;
     }
     // Dependencies are passed to later constructors, so these are deployed one after another.
@@ -106,12 +110,11 @@ export async function ensureAppContracts(
     if (receipt.status !== "success" || !receipt.contractAddress) {
       throw new Error(`deployment of ${name} failed (tx ${hash})`);
     }
-    result.contracts[name] = receipt.contractAddress;
-    result.fingerprints[name] = fingerprint;
-    result.deployedNames.push(name);
+    contracts[name] = receipt.contractAddress;
+    deployedNames.push(name);
   }
-  if (result.deployedNames.length) log(`chain: deployed ${result.deployedNames.join(", ")}`);
-  return result;
+  if (deployedNames.length) log(`chain: deployed ${deployedNames.join(", ")}`);
+  return { contracts: contracts as Record<AppContractName, Address>, fingerprints, deployedNames };
 }
 
 const accessRegistryAbi = [
