@@ -54,6 +54,29 @@ export const envSchema = z.object({
   /** Where deployed contract addresses are recorded, per chain id. */
   DEPLOYMENTS_FILE: z.string().min(1).default("contracts/deployments.json"),
   ADMIN_SAFE_ADDRESS: address.optional(),
+
+  /** The clinic's IANA time zone: working hours are wall-clock times there, and slots follow its daylight saving. */
+  CLINIC_TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as America/New_York")
+    .default("America/New_York"),
+  /** A patient may reschedule or cancel up to this many hours before the appointment (staff at any time). */
+  BOOKING_CUTOFF_HOURS: z.coerce.number().int().min(0).default(24),
+  /** How far ahead patients may book. */
+  BOOKING_HORIZON_DAYS: positiveInt.default(60),
+  /** The reminder email goes out this many hours before an appointment. */
+  APPOINTMENT_REMINDER_HOURS: positiveInt.default(24),
+  /** How long a break-glass access to a chart lasts. */
+  BREAK_GLASS_MINUTES: positiveInt.default(60),
+  /** How long a signed prescription can be dispensed. */
+  PRESCRIPTION_VALID_DAYS: positiveInt.default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

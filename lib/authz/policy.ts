@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findLiveConsent } from "@/lib/consent/find-live-consent";
 import type { Actor, Role } from "./actor";
 
 /**
@@ -18,6 +19,20 @@ export const PERMISSIONS = {
   "users:list": ["ADMIN"],
   "users:disable": ["ADMIN"],
   "audit:read-all": ["ADMIN"],
+  "doctors:search": ["PATIENT", "DOCTOR", "ADMIN"],
+  "appointments:book": ["PATIENT", "ADMIN"],
+  "appointments:change": ["PATIENT", "ADMIN"],
+  "appointments:read-own": ["PATIENT"],
+  "appointments:list-all": ["ADMIN"],
+  "appointments:check-in": ["DOCTOR", "ADMIN"],
+  "schedule:manage": ["DOCTOR", "ADMIN"],
+  "day:work": ["DOCTOR"],
+  "visits:write": ["DOCTOR"],
+  "visits:read": ["PATIENT", "DOCTOR"],
+  "prescriptions:write": ["DOCTOR"],
+  "prescriptions:read": ["PATIENT", "DOCTOR", "PHARMACIST"],
+  "break-glass:open": ["DOCTOR"],
+  "break-glass:review": ["ADMIN"],
   "drugs:search": ["DOCTOR", "PHARMACIST", "ADMIN"],
   "drugs:manage": ["PHARMACIST"],
   "stock:read": ["PHARMACIST", "ADMIN"],
@@ -26,6 +41,12 @@ export const PERMISSIONS = {
   "sales:sell": ["PHARMACIST"],
   "pharmacy:dispense": ["PHARMACIST"],
   "pharmacy:reports": ["PHARMACIST", "ADMIN"],
+  "records:read": ["PATIENT", "DOCTOR"],
+  "records:edit-own-details": ["PATIENT"],
+  "records:edit-clinical": ["DOCTOR"],
+  "records:import": ["PATIENT", "ADMIN"],
+  "documents:upload": ["PATIENT", "DOCTOR"],
+  "documents:read": ["PATIENT", "DOCTOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,6 +70,26 @@ export function authorizeOwnRecord(actor: Actor | null, patientId: string): asse
   if (actor.role === "PATIENT" && actor.userId === patientId) return;
   if (actor.role === "ADMIN") return;
   throw new AppError("FORBIDDEN", "You may not see this patient's record.");
+}
+
+export type ClinicalAccess = { basis: "self" } | { basis: "consent"; consentId: string };
+
+/**
+ * Clinical data of one patient in one scope ("ALL" or a category, lib/consent/scopes.ts): the patient themself, or
+ * a doctor holding a live consent in the database mirror (unrevoked, unexpired; a revocation counts at once, before
+ * the chain confirms it). The basis is returned so the caller can record it in the audit event.
+ */
+export async function authorizeClinicalAccess(actor: Actor | null, patientId: string, scope: string): Promise<ClinicalAccess> {
+  authorize(actor, "clinical:access");
+  if (actor.role === "PATIENT") {
+    if (actor.userId === patientId) return { basis: "self" };
+    throw new AppError("FORBIDDEN", "You may not see this patient's record.");
+  }
+  const consent = await findLiveConsent(patientId, actor.userId, scope);
+  if (consent) return { basis: "consent", consentId: consent.id };
+  // Break-glass hook: an open, unexpired emergency access of this doctor to this patient is checked here and
+  // returned as its own basis (with the access id) so the audit event names it.
+  throw new AppError("FORBIDDEN", "You need this patient's consent to see this part of their record.");
 }
 
 /** Where each role lands after signing in. */
