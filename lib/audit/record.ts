@@ -21,7 +21,7 @@ export interface AuditEntry {
 /** Appends one event to the hash chain inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const row = {
     id: randomUUID(),
     at: new Date(),
@@ -35,7 +35,9 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     outcome: entry.outcome ?? "SUCCESS",
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({ data: { ...row, hash: auditHash(row) } });
+  // seq is the predecessor's + 1 (not a database sequence, which a rolled-back transaction would leave a hole in):
+  // the anchoring on chain needs contiguous ranges, and the lock makes this writer the only one.
+  await tx.auditEvent.create({ data: { ...row, seq: (last?.seq ?? 0n) + 1n, hash: auditHash(row) } });
 }
 
 /** For events with no surrounding change, such as a refused access. */

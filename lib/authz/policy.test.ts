@@ -39,6 +39,11 @@ const GRANTS: Record<Permission, Role[]> = {
   "sales:sell": ["PHARMACIST"],
   "pharmacy:dispense": ["PHARMACIST"],
   "pharmacy:reports": ["PHARMACIST", "ADMIN"],
+  "consent:manage-own": ["PATIENT"],
+  "clinical:access": ["PATIENT", "DOCTOR"],
+  "audit:read-own": ["PATIENT"],
+  "audit:proof": ["PATIENT", "ADMIN"],
+  "contracts:administer": ["ADMIN"],
 };
 
 const actorOf = (role: Role, userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, sessionId: "s-1" });

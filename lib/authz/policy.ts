@@ -47,6 +47,11 @@ export const PERMISSIONS = {
   "records:import": ["PATIENT", "ADMIN"],
   "documents:upload": ["PATIENT", "DOCTOR"],
   "documents:read": ["PATIENT", "DOCTOR"],
+  "consent:manage-own": ["PATIENT"],
+  "clinical:access": ["PATIENT", "DOCTOR"],
+  "audit:read-own": ["PATIENT"],
+  "audit:proof": ["PATIENT", "ADMIN"],
+  "contracts:administer": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
