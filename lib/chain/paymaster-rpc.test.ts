@@ -55,11 +55,11 @@ const clientFor = (policy: SponsorshipPolicy<{ userId: string }>, context: { use
 describe("ERC-7677 JSON-RPC", () => {
   it("returns over RPC exactly what the signer returns in-process, with the server's context", async () => {
     const seen: unknown[] = [];
-    const policy: SponsorshipPolicy<{ userId: string }> = async (_op, ctx) => (seen.push(ctx), { allowed: true });
+    const policy: SponsorshipPolicy<{ userId: string }> = async (_op, ctx, phase) => (seen.push([ctx, phase]), { allowed: true });
     const viaRpc = await clientFor(policy, { userId: "u1" }).getPaymasterData({ ...op, chainId: 31337, entryPointAddress: entryPoint07Address });
     const direct = await signerFor(policy).getPaymasterData({ ...op, chainId: 31337, entryPointAddress: entryPoint07Address, context: undefined });
     expect(viaRpc).toEqual(direct);
-    expect(seen[0]).toEqual({ userId: "u1" });
+    expect(seen[0]).toEqual([{ userId: "u1" }, "sign"]);
   });
 
   it("answers a refusal with a JSON-RPC error carrying the reason", async () => {

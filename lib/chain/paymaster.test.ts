@@ -114,7 +114,7 @@ describe("sponsorship policy", () => {
 
   const policy = defaultCallPolicy(deployments);
   const judge = (callData: `0x${string}`, extra: Partial<SponsorshipRequest> = {}) =>
-    policy({ sender: baseOp.sender, nonce: 0n, callData, ...extra }, undefined);
+    policy({ sender: baseOp.sender, nonce: 0n, callData, ...extra }, undefined, "sign");
 
   it("allows consent grants and token transfers, alone or batched", async () => {
     const transfer = encodeFunctionData({ abi: careTokenAbi, functionName: "transfer", args: [grantee, 1n] });

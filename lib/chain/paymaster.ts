@@ -35,9 +35,14 @@ export type SponsorshipDecision = { allowed: true } | { allowed: false; reason: 
 /** What the policy sees: the user operation as far as it is known (gas is estimated between stub and data). */
 export type SponsorshipRequest = Pick<GetPaymasterDataParameters, "sender" | "nonce" | "callData" | "factory" | "factoryData">;
 
+/**
+ * Decides whether to pay. Called twice per operation: at "stub" (before gas estimation) and at "sign" (the
+ * signature that commits the paymaster's deposit), so a budget should reserve only at "sign".
+ */
 export type SponsorshipPolicy<Context = unknown> = (
   userOp: SponsorshipRequest,
   context: Context,
+  phase: "stub" | "sign",
 ) => Promise<SponsorshipDecision>;
 
 export class SponsorshipRefusedError extends Error {
@@ -136,7 +141,7 @@ export function createSponsorshipSigner<Context = unknown>(opts: {
   const validFor = opts.validForSeconds ?? 300;
   const now = opts.now ?? (() => Math.floor(Date.now() / 1000));
 
-  async function authorize(p: GetPaymasterStubDataParameters | GetPaymasterDataParameters): Promise<void> {
+  async function authorize(p: GetPaymasterStubDataParameters | GetPaymasterDataParameters, phase: "stub" | "sign"): Promise<void> {
     if (p.chainId !== opts.chainId) throw new SponsorshipRefusedError(`chain ${p.chainId} is not served`);
     if (!isAddressEqual(p.entryPointAddress, opts.entryPoint)) {
       throw new SponsorshipRefusedError(`EntryPoint ${p.entryPointAddress} is not served`);
@@ -148,7 +153,7 @@ export function createSponsorshipSigner<Context = unknown>(opts: {
       factory: "factory" in p ? p.factory : undefined,
       factoryData: "factoryData" in p ? p.factoryData : undefined,
     };
-    const decision = await opts.policy(request, p.context as Context);
+    const decision = await opts.policy(request, p.context as Context, phase);
     if (!decision.allowed) throw new SponsorshipRefusedError(decision.reason);
   }
 
@@ -156,12 +161,12 @@ export function createSponsorshipSigner<Context = unknown>(opts: {
     paymaster: opts.paymaster,
     // Refusing here already, before gas estimation, gives the caller the reason instead of an estimation error.
     async getPaymasterStubData(p) {
-      await authorize(p);
+      await authorize(p, "stub");
       // postOp gas 0: HealthPaymaster returns an empty context, so the EntryPoint never calls postOp.
       return { paymaster: opts.paymaster, paymasterData: encodePaymasterData(0, 0, STUB_SIGNATURE), paymasterPostOpGasLimit: 0n };
     },
     async getPaymasterData(p) {
-      await authorize(p);
+      await authorize(p, "sign");
       if (
         p.callGasLimit === undefined || p.verificationGasLimit === undefined || p.preVerificationGas === undefined ||
         p.maxFeePerGas === undefined || p.maxPriorityFeePerGas === undefined ||
