@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { DEMO_PATIENTS, DEMO_STAFF } from "./demo-clinic.ts";
+import { seedPharmacy } from "./seed-pharmacy.ts";
 
 /**
  * Creates the demo clinic, or brings it back to its seeded details; running it twice changes nothing.
@@ -43,6 +44,7 @@ export async function seedDemoClinic(databaseUrl: string, log: (msg: string) => 
       await prisma.patientProfile.upsert({ where: { userId: user.id }, create: { userId: user.id, ...profile }, update: profile });
     }
     log(`seeded the demo clinic: ${DEMO_STAFF.length} staff, ${DEMO_PATIENTS.length} patients`);
+    await seedPharmacy(prisma, log);
   } finally {
     await prisma.$disconnect();
   }
