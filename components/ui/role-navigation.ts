@@ -17,6 +17,7 @@ export const roleLabel: Record<Role, string> = {
 export const roleNavigation: Record<Role, NavLink[]> = {
   PATIENT: [
     { href: "/patient", label: "Home" },
+    { href: "/patient/access-log", label: "Access log" },
     { href: "/account", label: "Account" },
   ],
   DOCTOR: [
@@ -30,6 +31,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
   ADMIN: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/audit", label: "Audit" },
     { href: "/account", label: "Account" },
   ],
 };

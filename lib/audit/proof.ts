@@ -26,8 +26,10 @@ export interface AuditProof {
   contentMatches: boolean;
   eventHash: Hex;
   leaf: Hex;
-  chainId: number;
-  contract: string;
+  /** False when no chain is configured or reachable: nothing could be checked against it. */
+  chainAvailable: boolean;
+  chainId?: number;
+  contract?: string;
   batch?: string;
   root?: Hex;
   proof?: Hex[];
@@ -43,21 +45,27 @@ async function batchRows(batch: Pick<AuditBatch, "firstSeq" | "lastSeq">): Promi
 }
 
 /** The proof of one event, for the patient the event is about or an admin. */
-export async function getAuditProof(actor: Actor | null, eventId: string, chain: OperatorChain = operatorChain()): Promise<AuditProof> {
+export async function getAuditProof(actor: Actor | null, eventId: string, given?: OperatorChain): Promise<AuditProof> {
   authorize(actor, "audit:proof");
   const event = await db().auditEvent.findUnique({ where: { id: eventId } });
   const mayRead = event && (can(actor, "audit:read-all") || (actor.role === "PATIENT" && event.patientId === actor.userId));
   if (!event || !mayRead) throw new AppError("NOT_FOUND", "There is no such audit event.");
   const eventHash = contentHashOf(event);
-  const base = {
+  const local = {
     eventId: event.id,
     seq: String(event.seq),
     contentMatches: eventHash === eventHashOf(event.hash),
     eventHash,
     leaf: auditLeaf(event.seq, eventHash),
-    chainId: chain.deployments.chainId,
-    contract: auditAnchorOf(chain),
   };
+  let chain: OperatorChain;
+  try {
+    chain = given ?? operatorChain();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAVAILABLE") return { ...local, chainAvailable: false, anchored: false, verifiedOnChain: false };
+    throw error;
+  }
+  const base = { ...local, chainAvailable: true, chainId: chain.deployments.chainId, contract: auditAnchorOf(chain) };
   const batch = await db().auditBatch.findFirst({
     where: { chainId: base.chainId, contract: base.contract, firstSeq: { lte: event.seq }, lastSeq: { gte: event.seq } },
   });

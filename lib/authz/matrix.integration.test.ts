@@ -14,6 +14,12 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { listMyAccessLog } from "@/lib/audit/access-log";
+import { exportMyAuditEvents } from "@/lib/audit/fhir-export";
+import { getAuditProof } from "@/lib/audit/proof";
+import { recordAuditNow } from "@/lib/audit/record";
+import { reviewAuditTrail } from "@/lib/audit/review";
+import { db } from "@/lib/db";
 
 /**
  * The authorization matrix: the specification of who may call what, written here by hand and independently of
@@ -89,10 +95,33 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listUsers: { roles: ["ADMIN"], call: (actor) => listUsers(actor) },
   countUsersByRole: { roles: ["ADMIN"], call: (actor) => countUsersByRole(actor) },
   listMySessions: { roles: EVERYONE, call: (actor) => listMySessions(actor) },
+  listMyAccessLog: { roles: ["PATIENT"], call: (actor) => listMyAccessLog(actor) },
+  "getAuditProof (an event about oneself)": { roles: ["PATIENT", "ADMIN"], call: async (actor) => getAuditProof(actor, await auditEventAbout(actor?.userId)) },
+  "getAuditProof (an event about another patient)": {
+    roles: ["ADMIN"],
+    call: async (actor) => getAuditProof(actor, await auditEventAbout((await createActor("PATIENT")).userId)).catch(notFoundAsForbidden),
+  },
+  exportMyAuditEvents: { roles: ["PATIENT"], call: (actor) => exportMyAuditEvents(actor) },
+  reviewAuditTrail: { roles: ["ADMIN"], call: (actor) => reviewAuditTrail(actor) },
 };
 
+/** The id of a new audit event about the given patient (a fresh one when none is given). */
+async function auditEventAbout(patientId: string = randomUUID()): Promise<string> {
+  const resourceId = randomUUID();
+  await recordAuditNow({ actor: null, patientId, action: "read", resourceType: "Matrix", resourceId, purpose: "authorization matrix" });
+  return (await db().auditEvent.findFirstOrThrow({ where: { resourceId } })).id;
+}
+
+/** Someone else's event is reported as absent (404) rather than forbidden, so its existence is not revealed. */
+function notFoundAsForbidden(error: unknown): never {
+  throw error instanceof AppError && error.code === "NOT_FOUND" ? new AppError("FORBIDDEN", error.message) : error;
+}
+
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const ROUTE_HANDLERS: Record<string, { methods: string[]; public: string }> = {
+/** A route handler is public (with the reason) or calls a data function listed above (`wraps`), which authorizes. */
+const ROUTE_HANDLERS: Record<string, { methods: string[] } & ({ public: string } | { wraps: string })> = {
+  "app/api/audit/proof/[eventId]/route.ts": { methods: ["GET"], wraps: "getAuditProof" },
+  "app/api/fhir/AuditEvent/route.ts": { methods: ["GET"], wraps: "exportMyAuditEvents" },
   "app/api/health/route.ts": { methods: ["GET"], public: "reports whether the database, chain and bundler answer; it says nothing about any person" },
   "app/api/auth/[...nextauth]/route.ts": { methods: ["GET", "POST"], public: "Auth.js's sign-in endpoint: anonymous visitors must reach it to sign in" },
 };
@@ -203,7 +232,10 @@ describe("every server action and route handler is in the matrix", () => {
       found[file] = names.filter((n) => HTTP_METHODS.includes(n)).sort();
     }
     expect(found).toEqual(Object.fromEntries(Object.entries(ROUTE_HANDLERS).map(([f, e]) => [f, [...e.methods].sort()])));
-    for (const entry of Object.values(ROUTE_HANDLERS)) expect(entry.public.length).toBeGreaterThan(20);
+    for (const [file, entry] of Object.entries(ROUTE_HANDLERS)) {
+      if ("public" in entry) expect(entry.public.length).toBeGreaterThan(20);
+      else expect(readFileSync(join(root, file), "utf8"), `${file} should call ${entry.wraps}`).toMatch(new RegExp(`\\b${entry.wraps}\\(`));
+    }
   });
 });
 
