@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createActor } from "@/test/factories";
+import { getStockAlerts } from "./get-stock-alerts";
+import { adjustStock, expireLots } from "../inventory/adjust-stock";
+import { getPharmacyReport } from "../reports/get-pharmacy-report";
+import { createSale } from "../sales/create-sale";
+import { createDrug, lotState, stockLot } from "../test/fixtures";
+
+describe("alerts, adjustments, write-offs and reports", () => {
+  it("raises low stock, expiring within the chosen window, and expired; writing off clears the expired lot", async () => {
+    const pharmacist = await createActor("PHARMACIST");
+    const drug = await createDrug({ reorderLevel: 20 });
+    const soon = await stockLot(drug.id, pharmacist.userId, 5, 10);
+    const later = await stockLot(drug.id, pharmacist.userId, 5, 45);
+    const expired = await stockLot(drug.id, pharmacist.userId, 3, -5);
+
+    const alerts = await getStockAlerts(pharmacist, { expiringWithinDays: 30 });
+    expect(alerts.lowStock.find((a) => a.drugId === drug.id)).toMatchObject({ onHand: 10, reorderLevel: 20 });
+    expect(alerts.expiringSoon.filter((a) => a.drugId === drug.id).map((a) => [a.lotId, a.daysLeft])).toEqual([[soon, 10]]);
+    expect(alerts.expired.filter((a) => a.drugId === drug.id).map((a) => [a.lotId, a.daysLeft])).toEqual([[expired, -5]]);
+    const wider = await getStockAlerts(pharmacist, { expiringWithinDays: 60 });
+    expect(wider.expiringSoon.filter((a) => a.drugId === drug.id).map((a) => a.lotId)).toEqual([soon, later]);
+
+    expect(await expireLots(pharmacist, { lotId: expired })).toEqual({ lots: 1, units: 3 });
+    expect(await lotState(expired)).toEqual({ quantity: 0, ledger: 0 });
+    await expect(expireLots(pharmacist, { lotId: soon })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await getStockAlerts(pharmacist, {})).expired.some((a) => a.drugId === drug.id)).toBe(false);
+  });
+
+  it("adjusts with a reason and never below zero", async () => {
+    const pharmacist = await createActor("PHARMACIST");
+    const drug = await createDrug();
+    const lot = await stockLot(drug.id, pharmacist.userId, 4, 100);
+    expect(await adjustStock(pharmacist, { lotId: lot, quantity: -1, reason: "damaged pack" })).toEqual({ quantity: 3 });
+    await expect(adjustStock(pharmacist, { lotId: lot, quantity: -4, reason: "recount" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(adjustStock(pharmacist, { lotId: lot, quantity: 2, reason: "" })).rejects.toThrow();
+    await expect(adjustStock(await createActor("ADMIN"), { lotId: lot, quantity: 1, reason: "recount" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await lotState(lot)).toEqual({ quantity: 3, ledger: 3 });
+  });
+
+  it("reports today's sales, the stock value and slow movers", async () => {
+    const pharmacist = await createActor("PHARMACIST");
+    const admin = await createActor("ADMIN");
+    const sold = await createDrug({ priceCents: 1000 });
+    const idle = await createDrug();
+    await stockLot(sold.id, pharmacist.userId, 10, 100);
+    await stockLot(idle.id, pharmacist.userId, 10, 100);
+    const before = await getPharmacyReport(admin, { days: 7 });
+    await createSale(pharmacist, { lines: [{ drugId: sold.id, quantity: 2 }], paymentMethod: "CASH" });
+    const after = await getPharmacyReport(admin, { days: 7 });
+    expect(after.perDay).toHaveLength(7);
+    const today = after.perDay.at(-1)!;
+    const todayBefore = before.perDay.at(-1)!;
+    expect(today.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(today.sales - todayBefore.sales).toBe(1);
+    expect(today.salesCents - todayBefore.salesCents).toBe(2000);
+    expect(today.unitsSold - todayBefore.unitsSold).toBe(2);
+    expect(before.stockValue.units - after.stockValue.units).toBe(2);
+    expect(after.slowMovers.some((s) => s.drugId === idle.id) || after.slowMovers.length === 15).toBe(true);
+    expect(after.slowMovers.some((s) => s.drugId === sold.id)).toBe(false);
+    await expect(getPharmacyReport(await createActor("DOCTOR"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
