@@ -47,14 +47,21 @@ export interface RunningStack {
  * the chain with its bundler, migrations and the demo seed, then the portal. A service whose variable is set in
  * the environment (DATABASE_URL, SMTP_URL, CHAIN_RPC_URL…) is not started: the configured one is used instead.
  */
-export async function startStack(profile: StackProfile, log: (msg: string) => void, appOutput: (line: string) => void): Promise<RunningStack> {
+export async function startStack(
+  profile: StackProfile,
+  log: (msg: string) => void,
+  appOutput: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<RunningStack> {
   const stops: (() => Promise<void>)[] = [];
   const timings: Record<string, number> = {};
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((e: unknown) => log(`while stopping: ${String(e)}`));
     stops.length = 0;
   };
+  // Each step first checks for Ctrl-C during start-up: what already runs is then stopped below.
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
     const started = performance.now();
     const result = await run();
     timings[name] = Math.round(performance.now() - started);
@@ -69,33 +76,40 @@ export async function startStack(profile: StackProfile, log: (msg: string) => vo
     ...(given.AUTH_SECRET && given.MASTER_KEY ? {} : localSecrets(join(profile.dataDir, "secrets.json"))),
   };
   try {
-    if (!given.DATABASE_URL) {
-      const database = await step("postgres", () =>
-        startEmbeddedPostgres({ dataDir: profile.dataDir, port: profile.ports.postgres, database: "healthcare", log }),
-      );
-      stops.push(database.stop);
-      env.DATABASE_URL = database.url;
-    }
+    // The database, the mail sink and the chain do not need each other: they start side by side.
     let mailUrl: string | undefined;
-    if (!given.SMTP_URL) {
-      const sink = await step("mail", () => startMailSink({ smtpPort: profile.ports.smtp, webPort: profile.ports.mailWeb }));
-      stops.push(sink.stop);
-      env.SMTP_URL = `smtp://127.0.0.1:${sink.smtpPort}`;
-      mailUrl = sink.webUrl;
-    }
-    if (!given.CHAIN_RPC_URL) {
-      const chain = await step("chain", () =>
-        startChain({ dataDir: join(profile.dataDir, "chain"), rpcPort: profile.ports.rpc, bundlerPort: profile.ports.bundler, log }),
-      );
-      stops.push(chain.stop);
-      Object.assign(env, {
-        CHAIN_RPC_URL: chain.rpcUrl,
-        BUNDLER_URL: chain.bundlerUrl,
-        DEPLOYMENTS_FILE: chain.deploymentsFile,
-        PAYMASTER_SIGNER_KEY: given.PAYMASTER_SIGNER_KEY ?? DEV_KEYS.paymasterSigner,
-        OPERATOR_KEY: given.OPERATOR_KEY ?? DEV_KEYS.operator,
-      });
-    }
+    const started = await Promise.allSettled([
+      given.DATABASE_URL
+        ? undefined
+        : step("postgres", async () => {
+            const database = await startEmbeddedPostgres({ dataDir: profile.dataDir, port: profile.ports.postgres, database: "healthcare", log });
+            stops.push(database.stop);
+            env.DATABASE_URL = database.url;
+          }),
+      given.SMTP_URL
+        ? undefined
+        : step("mail", async () => {
+            const sink = await startMailSink({ smtpPort: profile.ports.smtp, webPort: profile.ports.mailWeb });
+            stops.push(sink.stop);
+            env.SMTP_URL = `smtp://127.0.0.1:${sink.smtpPort}`;
+            mailUrl = sink.webUrl;
+          }),
+      given.CHAIN_RPC_URL
+        ? undefined
+        : step("chain", async () => {
+            const chain = await startChain({ dataDir: join(profile.dataDir, "chain"), rpcPort: profile.ports.rpc, bundlerPort: profile.ports.bundler, log });
+            stops.push(chain.stop);
+            Object.assign(env, {
+              CHAIN_RPC_URL: chain.rpcUrl,
+              BUNDLER_URL: chain.bundlerUrl,
+              DEPLOYMENTS_FILE: chain.deploymentsFile,
+              PAYMASTER_SIGNER_KEY: given.PAYMASTER_SIGNER_KEY ?? DEV_KEYS.paymasterSigner,
+              OPERATOR_KEY: given.OPERATOR_KEY ?? DEV_KEYS.operator,
+            });
+          }),
+    ]);
+    const failure = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
     const config = parseEnv(env);
     await step("migrate", () => applyMigrations(config.DATABASE_URL, log));
     await step("seed", async () => {
@@ -105,10 +119,13 @@ export async function startStack(profile: StackProfile, log: (msg: string) => vo
       if (rows[0]?.n === "0") await seedDemoClinic(config.DATABASE_URL, log);
     });
     if (!profile.dev) {
-      const seconds = buildIfStale(env, log);
+      signal?.throwIfAborted();
+      const seconds = await buildIfStale(env, log, signal);
       if (seconds) timings.build = Math.round(seconds * 1000);
     }
-    const app = await step("app", () => startNextApp({ port: profile.ports.app, dev: profile.dev, env, onOutput: appOutput }));
+    const app = await step("app", () =>
+      startNextApp({ port: profile.ports.app, dev: profile.dev, env, dataDir: profile.dataDir, onOutput: appOutput }),
+    );
     stops.push(app.stop);
     return { env, appUrl: app.url, mailUrl, timings, stop };
   } catch (error) {

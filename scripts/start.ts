@@ -23,6 +23,7 @@ if (existsSync(lockFile)) {
 }
 
 const started = performance.now();
+const starting = new AbortController();
 let stack: RunningStack | undefined;
 let stopping = false;
 
@@ -35,16 +36,14 @@ async function shutdown(code: number) {
   say("stopped.");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// Ctrl-C while starting aborts the start (startStack stops what already runs); once started, it stops everything.
+const onSignal = () => (stack ? void shutdown(0) : starting.abort());
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 try {
-  stack = await startStack(
-    profile,
-    say,
-    (line) => process.stdout.write(`[portal] ${line}\n`),
-  );
   writeFileSync(lockFile, String(process.pid));
+  stack = await startStack(profile, say, (line) => process.stdout.write(`[portal] ${line}\n`), starting.signal);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const byRole = (role: string) => DEMO_STAFF.filter((s) => s.role === role).map((s) => s.email).join(", ");
   process.stdout.write(`
@@ -67,6 +66,7 @@ try {
   Press Ctrl-C to stop everything.
 `);
 } catch (error) {
+  if (starting.signal.aborted) await shutdown(0);
   say(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 }

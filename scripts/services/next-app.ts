@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stopPid } from "./process.ts";
+import { readPidFile, stopPid } from "./process.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const NEXT_BIN = join(ROOT, "node_modules", ".bin", "next");
@@ -24,14 +24,24 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` unless the last build came from the same sources. Returns the seconds it took, or 0. */
-export function buildIfStale(env: NodeJS.ProcessEnv, log: (msg: string) => void): number {
+/**
+ * Runs `next build` unless the last build came from the same sources. Returns the seconds it took, or 0.
+ * Asynchronous, so Ctrl-C during a build is handled (the build is stopped with everything else).
+ */
+export async function buildIfStale(env: NodeJS.ProcessEnv, log: (msg: string) => void, signal?: AbortSignal): Promise<number> {
   const fingerprint = sourceFingerprint();
   if (existsSync(join(ROOT, ".next", "BUILD_ID")) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, "utf8") === fingerprint) return 0;
   log("building the portal (next build)…");
   const started = Date.now();
-  const result = spawnSync(NEXT_BIN, ["build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(NEXT_BIN, ["build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], signal });
+    child.stdout.on("data", (c: Buffer) => output.push(c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => output.push(c.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`next build failed:\n${output.join("")}`);
   writeFileSync(FINGERPRINT, fingerprint);
   return (Date.now() - started) / 1000;
 }
@@ -46,9 +56,20 @@ export interface RunningApp {
  * Starts the portal with `next start` (or `next dev`) on 127.0.0.1, and resolves once it answers.
  * The next binary is run directly: `npx next` would leave its server child behind when stopped.
  */
-export async function startNextApp(opts: { port: number; dev: boolean; env: NodeJS.ProcessEnv; onOutput: (line: string) => void }): Promise<RunningApp> {
+export async function startNextApp(opts: {
+  port: number;
+  dev: boolean;
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  onOutput: (line: string) => void;
+}): Promise<RunningApp> {
+  // A portal left running by an orchestrator that was killed outright is ours: stop it before taking its port.
+  const pidFile = join(opts.dataDir, "portal.pid");
+  const stale = readPidFile(pidFile);
+  if (stale) await stopPid(stale);
   const args = [opts.dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(opts.port)];
   const child = spawn(NEXT_BIN, args, { cwd: ROOT, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: false });
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
   const forward = (chunk: Buffer) => chunk.toString("utf8").split("\n").filter(Boolean).forEach(opts.onOutput);
   child.stdout.on("data", forward);
   child.stderr.on("data", forward);
@@ -65,5 +86,12 @@ export async function startNextApp(opts: { port: number; dev: boolean; env: Node
     if (Date.now() > deadline) throw new Error("the portal did not answer within 120 s");
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, process: child, stop: () => (child.pid ? stopPid(child.pid) : Promise.resolve()) };
+  return {
+    url,
+    process: child,
+    stop: async () => {
+      if (child.pid) await stopPid(child.pid);
+      rmSync(pidFile, { force: true });
+    },
+  };
 }
