@@ -77,6 +77,9 @@ export const envSchema = z.object({
   BREAK_GLASS_MINUTES: positiveInt.default(60),
   /** How long a signed prescription can be dispensed. */
   PRESCRIPTION_VALID_DAYS: positiveInt.default(30),
+
+  /** Where uploaded documents are kept, each file encrypted with its own key. `npm start` uses .data/<profile>/documents. */
+  DOCUMENTS_DIR: z.string().min(1).default(".data/dev/documents"),
 });
 
 export type Env = z.infer<typeof envSchema>;
