@@ -14,12 +14,27 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { bookAppointment } from "@/lib/scheduling/book-appointment";
+import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
+import { checkInAppointment, markNoShow } from "@/lib/scheduling/check-in-appointment";
+import { getDoctorDay } from "@/lib/scheduling/get-doctor-day";
+import { listClinicAppointments, listPatientsForBooking } from "@/lib/scheduling/list-clinic-appointments";
+import { listFreeSlots } from "@/lib/scheduling/list-free-slots";
+import { listMyAppointments } from "@/lib/scheduling/list-my-appointments";
+import { addTimeOff, getDoctorSchedule, removeTimeOff, setWorkingHours } from "@/lib/scheduling/manage-schedule";
+import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
+import { listSpecialties, searchDoctors } from "@/lib/scheduling/search-doctors";
+import { appointmentFixture, clinicSlot, createDoctorWithHours } from "@/lib/scheduling/test-doctor";
 import { listMyAccessLog } from "@/lib/audit/access-log";
 import { exportMyAuditEvents } from "@/lib/audit/fhir-export";
 import { getAuditProof } from "@/lib/audit/proof";
 import { recordAuditNow } from "@/lib/audit/record";
 import { reviewAuditTrail } from "@/lib/audit/review";
 import { db } from "@/lib/db";
+import { getSponsorshipOverview } from "@/lib/sponsorship/get-sponsorship-overview";
+import { setRoleBudget, setUserBudget } from "@/lib/sponsorship/set-budget";
+import { sponsorUserOperation } from "@/lib/sponsorship/sponsor-user-operation";
+import { getMyWallet } from "@/lib/wallets/get-my-wallet";
 
 /**
  * The authorization matrix: the specification of who may call what, written here by hand and independently of
@@ -81,10 +96,74 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     access: { roles: ["ADMIN"] },
     call: (actor) => inviteStaff(actor, { email: freshEmail(), name: "Matrix Doctor", role: "DOCTOR" }),
   },
+  "lib/sponsorship/actions.ts#submitRoleBudget": {
+    wraps: "setRoleBudget",
+    access: { roles: ["ADMIN"] },
+    call: (actor) => setRoleBudget(actor, { role: "PHARMACIST", dailyGas: 5_000_000 }),
+  },
+  "lib/sponsorship/actions.ts#submitUserBudget": {
+    wraps: "setUserBudget",
+    access: { roles: ["ADMIN"] },
+    call: async (actor) => setUserBudget(actor, { email: (await createActor("PATIENT")).email, dailyGas: "" }),
+  },
   "lib/users/actions.ts#submitUserStatus": {
     wraps: "setUserStatus",
     access: { roles: ["ADMIN"] },
     call: async (actor) => setUserStatus(actor, { userId: (await createActor("DOCTOR")).userId, status: "DISABLED" }),
+  },
+  "lib/scheduling/actions.ts#submitBooking": {
+    wraps: "bookAppointment",
+    access: { roles: ["PATIENT", "ADMIN"] },
+    call: async (actor) =>
+      bookAppointment(actor, {
+        doctorId: (await createDoctorWithHours()).userId,
+        startsAt: clinicSlot(3, 10),
+        patientId: actor?.role === "PATIENT" ? undefined : (await createActor("PATIENT")).userId,
+      }),
+  },
+  "lib/scheduling/actions.ts#submitReschedule": {
+    wraps: "rescheduleAppointment",
+    access: { roles: ["PATIENT", "ADMIN"] },
+    call: async (actor) => rescheduleAppointment(actor, { appointmentId: (await appointmentFixture(actor, clinicSlot(5, 10))).id, startsAt: clinicSlot(5, 11) }),
+  },
+  "lib/scheduling/actions.ts#submitCancellation": {
+    wraps: "cancelAppointment",
+    access: { roles: ["PATIENT", "ADMIN"] },
+    call: async (actor) => cancelAppointment(actor, { appointmentId: (await appointmentFixture(actor, clinicSlot(5, 10))).id }),
+  },
+  "lib/scheduling/actions.ts#submitCheckIn": {
+    wraps: "checkInAppointment",
+    access: { roles: ["DOCTOR", "ADMIN"] },
+    call: async (actor) => checkInAppointment(actor, { appointmentId: (await appointmentFixture(actor, clinicSlot(0, 12))).id }),
+  },
+  "lib/scheduling/actions.ts#submitNoShow": {
+    wraps: "markNoShow",
+    access: { roles: ["DOCTOR", "ADMIN"] },
+    call: async (actor) => markNoShow(actor, { appointmentId: (await appointmentFixture(actor, clinicSlot(-2, 12))).id }),
+  },
+  "lib/scheduling/actions.ts#submitWorkingHours": {
+    wraps: "setWorkingHours",
+    access: { roles: ["DOCTOR", "ADMIN"] },
+    call: async (actor) =>
+      setWorkingHours(actor, {
+        doctorId: actor?.role === "DOCTOR" ? undefined : (await createActor("DOCTOR")).userId,
+        intervals: [{ weekday: 1, start: "09:00", end: "12:00", slotMinutes: 20 }],
+      }),
+  },
+  "lib/scheduling/actions.ts#submitTimeOff": {
+    wraps: "addTimeOff",
+    access: { roles: ["DOCTOR", "ADMIN"] },
+    call: async (actor) =>
+      addTimeOff(actor, { doctorId: actor?.role === "DOCTOR" ? undefined : (await createActor("DOCTOR")).userId, kind: "LEAVE", startsAt: clinicSlot(20, 0), endsAt: clinicSlot(22, 0) }),
+  },
+  "lib/scheduling/actions.ts#submitRemoveTimeOff": {
+    wraps: "removeTimeOff",
+    access: { roles: ["DOCTOR", "ADMIN"] },
+    call: async (actor) => {
+      const doctorId = actor?.role === "DOCTOR" ? actor.userId : (await createActor("DOCTOR")).userId;
+      const row = await db().timeOff.create({ data: { doctorId, kind: "BLOCK", startsAt: clinicSlot(20, 9), endsAt: clinicSlot(20, 10) } });
+      return removeTimeOff(actor, { timeOffId: row.id });
+    },
   },
 };
 
@@ -95,6 +174,18 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listUsers: { roles: ["ADMIN"], call: (actor) => listUsers(actor) },
   countUsersByRole: { roles: ["ADMIN"], call: (actor) => countUsersByRole(actor) },
   listMySessions: { roles: EVERYONE, call: (actor) => listMySessions(actor) },
+  searchDoctors: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => searchDoctors(actor, {}) },
+  listSpecialties: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => listSpecialties(actor) },
+  listFreeSlots: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: async (actor) => listFreeSlots(actor, { doctorId: (await createDoctorWithHours()).userId }) },
+  listMyAppointments: { roles: ["PATIENT"], call: (actor) => listMyAppointments(actor) },
+  getDoctorDay: { roles: ["DOCTOR"], call: (actor) => getDoctorDay(actor) },
+  listClinicAppointments: { roles: ["ADMIN"], call: (actor) => listClinicAppointments(actor) },
+  listPatientsForBooking: { roles: ["PATIENT", "ADMIN"], call: (actor) => listPatientsForBooking(actor) },
+  "getDoctorSchedule (one's own, or a named doctor's for an admin)": {
+    roles: ["DOCTOR", "ADMIN"],
+    call: async (actor) => getDoctorSchedule(actor, { doctorId: actor?.role === "DOCTOR" ? undefined : (await createDoctorWithHours()).userId }),
+  },
+  "getDoctorSchedule (another doctor's)": { roles: ["ADMIN"], call: async (actor) => getDoctorSchedule(actor, { doctorId: (await createDoctorWithHours()).userId }) },
   listMyAccessLog: { roles: ["PATIENT"], call: (actor) => listMyAccessLog(actor) },
   "getAuditProof (an event about oneself)": { roles: ["PATIENT", "ADMIN"], call: async (actor) => getAuditProof(actor, await auditEventAbout(actor?.userId)) },
   "getAuditProof (an event about another patient)": {
@@ -103,6 +194,10 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   },
   exportMyAuditEvents: { roles: ["PATIENT"], call: (actor) => exportMyAuditEvents(actor) },
   reviewAuditTrail: { roles: ["ADMIN"], call: (actor) => reviewAuditTrail(actor) },
+  getMyWallet: { roles: EVERYONE, call: (actor) => getMyWallet(actor) },
+  getSponsorshipOverview: { roles: ["ADMIN"], call: (actor) => getSponsorshipOverview(actor) },
+  // Past authorization it needs the chain's paymaster, which this tier does not configure: UNAVAILABLE means allowed.
+  sponsorUserOperation: { roles: EVERYONE, call: (actor) => sponsorUserOperation(actor, {}).catch(unavailableAsAllowed) },
 };
 
 /** The id of a new audit event about the given patient (a fresh one when none is given). */
@@ -110,6 +205,10 @@ async function auditEventAbout(patientId: string = randomUUID()): Promise<string
   const resourceId = randomUUID();
   await recordAuditNow({ actor: null, patientId, action: "read", resourceType: "Matrix", resourceId, purpose: "authorization matrix" });
   return (await db().auditEvent.findFirstOrThrow({ where: { resourceId } })).id;
+}
+
+function unavailableAsAllowed(error: unknown): void {
+  if (!(error instanceof AppError && error.code === "UNAVAILABLE")) throw error;
 }
 
 /** Someone else's event is reported as absent (404) rather than forbidden, so its existence is not revealed. */
@@ -122,6 +221,7 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const ROUTE_HANDLERS: Record<string, { methods: string[] } & ({ public: string } | { wraps: string })> = {
   "app/api/audit/proof/[eventId]/route.ts": { methods: ["GET"], wraps: "getAuditProof" },
   "app/api/fhir/AuditEvent/route.ts": { methods: ["GET"], wraps: "exportMyAuditEvents" },
+  "app/api/paymaster/route.ts": { methods: ["POST"], wraps: "sponsorUserOperation" },
   "app/api/health/route.ts": { methods: ["GET"], public: "reports whether the database, chain and bundler answer; it says nothing about any person" },
   "app/api/auth/[...nextauth]/route.ts": { methods: ["GET", "POST"], public: "Auth.js's sign-in endpoint: anonymous visitors must reach it to sign in" },
 };
@@ -264,7 +364,7 @@ describe("public route handlers", () => {
     const response = await GET();
     const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["dependencies", "down", "status", "time"]);
-    expect((body.dependencies as { name: string }[]).map((d) => d.name)).toEqual(["database", "chain", "bundler"]);
+    expect((body.dependencies as { name: string }[]).map((d) => d.name)).toEqual(["database", "chain", "paymaster", "bundler"]);
     expect((body.dependencies as { name: string; up: boolean }[]).find((d) => d.name === "database")?.up).toBe(true);
     expect(JSON.stringify(body)).not.toMatch(/@|patient|email/i);
   });
