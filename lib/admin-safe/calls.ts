@@ -1,0 +1,48 @@
+import "server-only";
+import { encodeFunctionData, getAddress, keccak256, parseEther, toBytes } from "viem";
+import { accessRegistryAbi, careTokenAbi, healthPaymasterAbi } from "@/lib/chain/abi";
+import type { ChainDeployment } from "@/lib/chain/deployments";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { ensureWallet } from "@/lib/wallets/ensure-wallet";
+import type { SafeCall } from "./safe-tx";
+import type { ProposeChangeInput } from "./schemas";
+
+const CLINICIAN_ROLE = keccak256(toBytes("CLINICIAN"));
+
+async function userWallet(tx: Tx, userId: string, role?: "DOCTOR") {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true, role: true, status: true } });
+  if (!user || user.status !== "ACTIVE" || (role && user.role !== role)) {
+    throw new AppError("VALIDATION", "Choose an active person.", { [role ? "doctorId" : "userId"]: ["Choose an active person."] });
+  }
+  return { name: user.name ?? user.email, address: (await ensureWallet(tx, userId)).address };
+}
+
+/** The call the admin Safe makes for a proposal, and a one-line summary people can check before signing. */
+export async function buildProposalCall(tx: Tx, deployments: ChainDeployment, input: ProposeChangeInput): Promise<{ call: SafeCall; summary: string }> {
+  const call = (to: `0x${string}`, data: `0x${string}`) => ({ to, value: 0n, data });
+  switch (input.kind) {
+    case "verify-clinician":
+    case "unverify-clinician": {
+      const doctor = await userWallet(tx, input.doctorId, "DOCTOR");
+      const verify = input.kind === "verify-clinician";
+      const data = encodeFunctionData({ abi: accessRegistryAbi, functionName: verify ? "grantRole" : "revokeRole", args: [CLINICIAN_ROLE, doctor.address] });
+      return { call: call(deployments.contracts.AccessRegistry, data), summary: `${verify ? "Verify" : "Withdraw verification of"} ${doctor.name} (${doctor.address}) as a clinician` };
+    }
+    case "pause-token":
+    case "unpause-token": {
+      const fn = input.kind === "pause-token" ? "pause" : "unpause";
+      return { call: call(deployments.contracts.CareToken, encodeFunctionData({ abi: careTokenAbi, functionName: fn })), summary: `${fn === "pause" ? "Pause" : "Resume"} CareToken transfers` };
+    }
+    case "mint-care": {
+      const user = await userWallet(tx, input.userId);
+      const data = encodeFunctionData({ abi: careTokenAbi, functionName: "mint", args: [user.address, parseEther(input.amount)] });
+      return { call: call(deployments.contracts.CareToken, data), summary: `Mint ${input.amount} CARE to ${user.name} (${user.address})` };
+    }
+    case "set-paymaster-signer": {
+      const signer = getAddress(input.signer);
+      const data = encodeFunctionData({ abi: healthPaymasterAbi, functionName: "setVerifyingSigner", args: [signer] });
+      return { call: call(deployments.contracts.HealthPaymaster, data), summary: `Set the paymaster's sponsorship signer to ${signer}` };
+    }
+  }
+}
