@@ -49,6 +49,8 @@ export const envSchema = z.object({
   PAYMASTER_URL: url.optional(),
   /** Key of the sponsorship service that signs paymaster data (local mode). */
   PAYMASTER_SIGNER_KEY: hex32.optional(),
+  /** /api/health reports the paymaster down when its EntryPoint deposit falls below this many wei (default 0.1 ETH). */
+  PAYMASTER_MIN_DEPOSIT_WEI: z.coerce.bigint().nonnegative().default(10n ** 17n),
   /** Key of the service account that anchors audit roots and pays for plain transactions. */
   OPERATOR_KEY: hex32.optional(),
   /** Where deployed contract addresses are recorded, per chain id. */

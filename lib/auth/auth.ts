@@ -4,13 +4,14 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { errorFields, log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
 import { signInMail } from "@/lib/mail/templates";
 import { clientIpFrom } from "@/lib/request";
 import { assertSignInAllowed, recordSignInRequest } from "./rate-limit";
 import { issueSignInCode, SIGN_IN_MINUTES } from "./sign-in-code";
 import { acceptInvitation, mayStaffSignIn } from "./invitations";
+import { ensureWallet } from "@/lib/wallets/ensure-wallet";
 
 /**
  * Auth.js runs the email sign-in: it issues the magic-link token, verifies it at /api/auth/callback/nodemailer
@@ -57,6 +58,14 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     events: {
       async signIn({ user }) {
         if (user.id) await acceptInvitation(user.id);
+      },
+      // Every new user gets a wallet at sign-up. Should this fail, the wallet is made on first use instead.
+      async createUser({ user }) {
+        if (!user.id) return;
+        const userId = user.id;
+        await db()
+          .$transaction((tx) => ensureWallet(tx, userId))
+          .catch((error: unknown) => log.error("could not create the wallet at sign-up", errorFields(error)));
       },
     },
   };

@@ -31,6 +31,10 @@ import { getAuditProof } from "@/lib/audit/proof";
 import { recordAuditNow } from "@/lib/audit/record";
 import { reviewAuditTrail } from "@/lib/audit/review";
 import { db } from "@/lib/db";
+import { getSponsorshipOverview } from "@/lib/sponsorship/get-sponsorship-overview";
+import { setRoleBudget, setUserBudget } from "@/lib/sponsorship/set-budget";
+import { sponsorUserOperation } from "@/lib/sponsorship/sponsor-user-operation";
+import { getMyWallet } from "@/lib/wallets/get-my-wallet";
 
 /**
  * The authorization matrix: the specification of who may call what, written here by hand and independently of
@@ -91,6 +95,16 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     wraps: "inviteStaff",
     access: { roles: ["ADMIN"] },
     call: (actor) => inviteStaff(actor, { email: freshEmail(), name: "Matrix Doctor", role: "DOCTOR" }),
+  },
+  "lib/sponsorship/actions.ts#submitRoleBudget": {
+    wraps: "setRoleBudget",
+    access: { roles: ["ADMIN"] },
+    call: (actor) => setRoleBudget(actor, { role: "PHARMACIST", dailyGas: 5_000_000 }),
+  },
+  "lib/sponsorship/actions.ts#submitUserBudget": {
+    wraps: "setUserBudget",
+    access: { roles: ["ADMIN"] },
+    call: async (actor) => setUserBudget(actor, { email: (await createActor("PATIENT")).email, dailyGas: "" }),
   },
   "lib/users/actions.ts#submitUserStatus": {
     wraps: "setUserStatus",
@@ -180,6 +194,10 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   },
   exportMyAuditEvents: { roles: ["PATIENT"], call: (actor) => exportMyAuditEvents(actor) },
   reviewAuditTrail: { roles: ["ADMIN"], call: (actor) => reviewAuditTrail(actor) },
+  getMyWallet: { roles: EVERYONE, call: (actor) => getMyWallet(actor) },
+  getSponsorshipOverview: { roles: ["ADMIN"], call: (actor) => getSponsorshipOverview(actor) },
+  // Past authorization it needs the chain's paymaster, which this tier does not configure: UNAVAILABLE means allowed.
+  sponsorUserOperation: { roles: EVERYONE, call: (actor) => sponsorUserOperation(actor, {}).catch(unavailableAsAllowed) },
 };
 
 /** The id of a new audit event about the given patient (a fresh one when none is given). */
@@ -187,6 +205,10 @@ async function auditEventAbout(patientId: string = randomUUID()): Promise<string
   const resourceId = randomUUID();
   await recordAuditNow({ actor: null, patientId, action: "read", resourceType: "Matrix", resourceId, purpose: "authorization matrix" });
   return (await db().auditEvent.findFirstOrThrow({ where: { resourceId } })).id;
+}
+
+function unavailableAsAllowed(error: unknown): void {
+  if (!(error instanceof AppError && error.code === "UNAVAILABLE")) throw error;
 }
 
 /** Someone else's event is reported as absent (404) rather than forbidden, so its existence is not revealed. */
@@ -199,6 +221,7 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const ROUTE_HANDLERS: Record<string, { methods: string[] } & ({ public: string } | { wraps: string })> = {
   "app/api/audit/proof/[eventId]/route.ts": { methods: ["GET"], wraps: "getAuditProof" },
   "app/api/fhir/AuditEvent/route.ts": { methods: ["GET"], wraps: "exportMyAuditEvents" },
+  "app/api/paymaster/route.ts": { methods: ["POST"], wraps: "sponsorUserOperation" },
   "app/api/health/route.ts": { methods: ["GET"], public: "reports whether the database, chain and bundler answer; it says nothing about any person" },
   "app/api/auth/[...nextauth]/route.ts": { methods: ["GET", "POST"], public: "Auth.js's sign-in endpoint: anonymous visitors must reach it to sign in" },
 };
@@ -341,7 +364,7 @@ describe("public route handlers", () => {
     const response = await GET();
     const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["dependencies", "down", "status", "time"]);
-    expect((body.dependencies as { name: string }[]).map((d) => d.name)).toEqual(["database", "chain", "bundler"]);
+    expect((body.dependencies as { name: string }[]).map((d) => d.name)).toEqual(["database", "chain", "paymaster", "bundler"]);
     expect((body.dependencies as { name: string; up: boolean }[]).find((d) => d.name === "database")?.up).toBe(true);
     expect(JSON.stringify(body)).not.toMatch(/@|patient|email/i);
   });

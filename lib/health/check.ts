@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { encodeFunctionData, formatEther } from "viem";
+import { entryPoint07Abi } from "viem/account-abstraction";
+import { readDeployments } from "@/lib/chain/deployments";
 import { env } from "@/lib/env";
 
 export interface DependencyState {
@@ -46,6 +49,15 @@ export async function checkDependencies(): Promise<DependencyState[]> {
       if (chainId !== config.CHAIN_ID) throw new Error(`chain id ${chainId}, expected ${config.CHAIN_ID}`);
       const block = Number.parseInt(await rpc<string>(config.CHAIN_RPC_URL, "eth_blockNumber"), 16);
       return `chain ${chainId} at block ${block}`;
+    }),
+    timed("paymaster", async () => {
+      const paymaster = readDeployments(config.DEPLOYMENTS_FILE, config.CHAIN_ID).contracts.HealthPaymaster;
+      // EntryPoint.balanceOf(paymaster): the deposit that pays for every sponsored operation.
+      const data = encodeFunctionData({ abi: entryPoint07Abi, functionName: "balanceOf", args: [paymaster] });
+      const deposit = BigInt(await rpc<string>(config.CHAIN_RPC_URL, "eth_call", [{ to: ENTRY_POINT_V07, data }, "latest"]));
+      const detail = `deposit ${formatEther(deposit)} ETH (minimum ${formatEther(config.PAYMASTER_MIN_DEPOSIT_WEI)})`;
+      if (deposit < config.PAYMASTER_MIN_DEPOSIT_WEI) throw new Error(`${detail}: top it up`);
+      return detail;
     }),
     timed("bundler", async () => {
       const entryPoints = await rpc<string[]>(config.BUNDLER_URL, "eth_supportedEntryPoints");

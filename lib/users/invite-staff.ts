@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { invitationMail } from "@/lib/mail/templates";
+import { ensureWallet } from "@/lib/wallets/ensure-wallet";
 import { inviteStaffSchema, STAFF_ROLE_LABELS, type InviteStaffInput } from "./schemas";
 
 export const INVITATION_DAYS = 7;
@@ -19,6 +20,7 @@ export async function inviteStaff(actor: Actor | null, input: InviteStaffInput):
   const userId = await db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({ data: { email, name, role } });
+    await ensureWallet(tx, user.id);
     await tx.invitation.create({
       data: { email, role, userId: user.id, invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
     });

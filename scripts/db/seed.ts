@@ -1,13 +1,19 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { DEMO_PATIENTS, DEMO_STAFF } from "./demo-clinic.ts";
+import type { MasterKeys } from "../../lib/crypto/envelope.ts";
+import { ensureWallet } from "../../lib/wallets/ensure-wallet.ts";
 import { seedPharmacy } from "./seed-pharmacy.ts";
 
 /**
  * Creates the demo clinic, or brings it back to its seeded details; running it twice changes nothing.
  * Seeded people count as having signed in before (emailVerified), so no invitation is needed.
  */
-export async function seedDemoClinic(databaseUrl: string, log: (msg: string) => void = () => {}): Promise<void> {
+export async function seedDemoClinic(
+  databaseUrl: string,
+  log: (msg: string) => void = () => {},
+  opts: { masterKeys?: MasterKeys } = {},
+): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const verified = new Date("2026-01-01T00:00:00Z");
   try {
@@ -43,7 +49,13 @@ export async function seedDemoClinic(databaseUrl: string, log: (msg: string) => 
       };
       await prisma.patientProfile.upsert({ where: { userId: user.id }, create: { userId: user.id, ...profile }, update: profile });
     }
-    log(`seeded the demo clinic: ${DEMO_STAFF.length} staff, ${DEMO_PATIENTS.length} patients`);
+    // Every demo user gets a wallet (kept when it exists). Without the master key, wallets are made on first use.
+    const { masterKeys } = opts;
+    if (masterKeys) {
+      const demo = await prisma.user.findMany({ where: { email: { in: [...DEMO_STAFF, ...DEMO_PATIENTS].map((u) => u.email) } }, select: { id: true } });
+      for (const { id } of demo) await prisma.$transaction((tx) => ensureWallet(tx, id, masterKeys));
+    }
+    log(`seeded the demo clinic: ${DEMO_STAFF.length} staff, ${DEMO_PATIENTS.length} patients${masterKeys ? ", with wallets" : ""}`);
     await seedPharmacy(prisma, log);
   } finally {
     await prisma.$disconnect();
