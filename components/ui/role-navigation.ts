@@ -32,6 +32,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/audit", label: "Audit" },
+    { href: "/admin/contracts", label: "Contracts" },
     { href: "/account", label: "Account" },
   ],
 };

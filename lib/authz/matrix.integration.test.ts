@@ -30,6 +30,7 @@ import { exportMyAuditEvents } from "@/lib/audit/fhir-export";
 import { getAuditProof } from "@/lib/audit/proof";
 import { recordAuditNow } from "@/lib/audit/record";
 import { reviewAuditTrail } from "@/lib/audit/review";
+import { confirmProposal, getAdminSafeOverview, proposeChange, withdrawProposal } from "@/lib/admin-safe/proposals";
 import { db } from "@/lib/db";
 import { getSponsorshipOverview } from "@/lib/sponsorship/get-sponsorship-overview";
 import { setRoleBudget, setUserBudget } from "@/lib/sponsorship/set-budget";
@@ -105,6 +106,21 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     wraps: "setUserBudget",
     access: { roles: ["ADMIN"] },
     call: async (actor) => setUserBudget(actor, { email: (await createActor("PATIENT")).email, dailyGas: "" }),
+  },
+  "lib/admin-safe/actions.ts#submitProposal": {
+    wraps: "proposeChange",
+    access: { roles: ["ADMIN"] },
+    call: (actor) => proposeChange(actor, { kind: "pause-token" }).catch(pastAuthorization),
+  },
+  "lib/admin-safe/actions.ts#submitConfirmation": {
+    wraps: "confirmProposal",
+    access: { roles: ["ADMIN"] },
+    call: (actor) => confirmProposal(actor, { proposalId: randomUUID() }).catch(pastAuthorization),
+  },
+  "lib/admin-safe/actions.ts#submitWithdrawal": {
+    wraps: "withdrawProposal",
+    access: { roles: ["ADMIN"] },
+    call: async (actor) => withdrawProposal(actor, { proposalId: await openProposal() }),
   },
   "lib/users/actions.ts#submitUserStatus": {
     wraps: "setUserStatus",
@@ -194,11 +210,31 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   },
   exportMyAuditEvents: { roles: ["PATIENT"], call: (actor) => exportMyAuditEvents(actor) },
   reviewAuditTrail: { roles: ["ADMIN"], call: (actor) => reviewAuditTrail(actor) },
+  getAdminSafeOverview: { roles: ["ADMIN"], call: (actor) => getAdminSafeOverview(actor).catch(pastAuthorization) },
   getMyWallet: { roles: EVERYONE, call: (actor) => getMyWallet(actor) },
   getSponsorshipOverview: { roles: ["ADMIN"], call: (actor) => getSponsorshipOverview(actor) },
   // Past authorization it needs the chain's paymaster, which this tier does not configure: UNAVAILABLE means allowed.
   sponsorUserOperation: { roles: EVERYONE, call: (actor) => sponsorUserOperation(actor, {}).catch(unavailableAsAllowed) },
 };
+
+/**
+ * This tier runs no chain: a data function that reaches for it after authorizing fails UNAVAILABLE, which shows the
+ * caller got past the policy. The chain-backed behaviour is tested in lib/admin-safe/proposals.integration.test.ts.
+ */
+function pastAuthorization(error: unknown): string {
+  if (error instanceof AppError && error.code === "UNAVAILABLE") return "past authorization";
+  throw error;
+}
+
+/** An open admin Safe proposal (of a Safe of its own, so each is the only open one). */
+async function openProposal(): Promise<string> {
+  const proposer = await createActor("ADMIN");
+  const safe = `0x${randomUUID().replaceAll("-", "").padEnd(40, "0")}`;
+  const row = await db().adminProposal.create({
+    data: { kind: "pause-token", summary: "matrix", chainId: 31337, safeAddress: safe, to: safe, value: "0", data: "0x", nonce: 0n, safeTxHash: "0x", proposedById: proposer.userId },
+  });
+  return row.id;
+}
 
 /** The id of a new audit event about the given patient (a fresh one when none is given). */
 async function auditEventAbout(patientId: string = randomUUID()): Promise<string> {
