@@ -26,6 +26,10 @@ export const roleNavigation: Record<Role, NavLink[]> = {
   ],
   PHARMACIST: [
     { href: "/pharmacy", label: "Counter" },
+    { href: "/pharmacy/inventory", label: "Inventory" },
+    { href: "/pharmacy/orders", label: "Orders" },
+    { href: "/pharmacy/alerts", label: "Alerts" },
+    { href: "/pharmacy/reports", label: "Reports" },
     { href: "/account", label: "Account" },
   ],
   ADMIN: [

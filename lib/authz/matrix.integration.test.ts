@@ -14,6 +14,28 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { searchDrugs } from "@/lib/pharmacy/catalogue/search-drugs";
+import { getDrugStockAndPrice } from "@/lib/pharmacy/catalogue/get-drug-stock-and-price";
+import { createSale } from "@/lib/pharmacy/sales/create-sale";
+import { returnSale } from "@/lib/pharmacy/sales/return-sale";
+import { getSale, listRecentSales } from "@/lib/pharmacy/sales/get-sale";
+import { adjustStock, expireLots } from "@/lib/pharmacy/inventory/adjust-stock";
+import { getDrugStock, listStock } from "@/lib/pharmacy/inventory/list-stock";
+import { createSupplier, listSuppliers } from "@/lib/pharmacy/procurement/suppliers";
+import {
+  addPurchaseOrderLine,
+  cancelPurchaseOrder,
+  createPurchaseOrder,
+  getPurchaseOrder,
+  listPurchaseOrders,
+  receivePurchaseOrder,
+  removePurchaseOrderLine,
+  sendPurchaseOrder,
+} from "@/lib/pharmacy/procurement/purchase-orders";
+import { getReorderSuggestions } from "@/lib/pharmacy/procurement/reorder-suggestions";
+import { getStockAlerts } from "@/lib/pharmacy/alerts/get-stock-alerts";
+import { getPharmacyReport } from "@/lib/pharmacy/reports/get-pharmacy-report";
+import { createDrug, pharmacyFixtures } from "@/lib/pharmacy/test/fixtures";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { checkInAppointment, markNoShow } from "@/lib/scheduling/check-in-appointment";
@@ -181,6 +203,69 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
       return removeTimeOff(actor, { timeOffId: row.id });
     },
   },
+  "lib/pharmacy/catalogue/actions.ts#lookupDrugs": { wraps: "searchDrugs", access: { roles: ["DOCTOR", "PHARMACIST", "ADMIN"] }, call: (actor) => searchDrugs(actor, { query: "ibu" }) },
+  "lib/pharmacy/sales/actions.ts#submitSale": {
+    wraps: "createSale",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => createSale(actor, { lines: [{ drugId: (await pharmacyFixtures.stockedLot()).drug.id, quantity: 1 }], paymentMethod: "CARD" }),
+  },
+  "lib/pharmacy/sales/actions.ts#submitSaleReturn": {
+    wraps: "returnSale",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => {
+      const { saleId, saleLineId } = await pharmacyFixtures.sale();
+      return returnSale(actor, { saleId, lines: [{ saleLineId, quantity: 1 }], reason: "matrix" });
+    },
+  },
+  "lib/pharmacy/inventory/actions.ts#submitStockAdjustment": {
+    wraps: "adjustStock",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => adjustStock(actor, { lotId: (await pharmacyFixtures.stockedLot()).lotId, quantity: -1, reason: "matrix recount" }),
+  },
+  "lib/pharmacy/inventory/actions.ts#submitExpiredWriteOff": {
+    wraps: "expireLots",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => expireLots(actor, { lotId: (await pharmacyFixtures.stockedLot(-1)).lotId }),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitSupplier": {
+    wraps: "createSupplier",
+    access: { roles: ["PHARMACIST"] },
+    call: (actor) => createSupplier(actor, { name: `Matrix ${randomUUID()}` }),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitPurchaseOrder": {
+    wraps: "createPurchaseOrder",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => createPurchaseOrder(actor, { supplierId: (await pharmacyFixtures.supplier()).id }),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitOrderLine": {
+    wraps: "addPurchaseOrderLine",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) =>
+      addPurchaseOrderLine(actor, { purchaseOrderId: (await pharmacyFixtures.order("DRAFT")).purchaseOrderId, drugId: (await createDrug()).id, quantity: 2, unitCostCents: 50 }),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitRemoveOrderLine": {
+    wraps: "removePurchaseOrderLine",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => removePurchaseOrderLine(actor, await pharmacyFixtures.order("DRAFT")),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitSendOrder": {
+    wraps: "sendPurchaseOrder",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => sendPurchaseOrder(actor, await pharmacyFixtures.order("DRAFT")),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitCancelOrder": {
+    wraps: "cancelPurchaseOrder",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => cancelPurchaseOrder(actor, await pharmacyFixtures.order("SENT")),
+  },
+  "lib/pharmacy/procurement/actions.ts#submitReceipt": {
+    wraps: "receivePurchaseOrder",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => {
+      const { purchaseOrderId, lineId } = await pharmacyFixtures.order("SENT");
+      return receivePurchaseOrder(actor, { purchaseOrderId, lines: [{ lineId, quantity: 5, lotNumber: "MX-1", expiresOn: "2030-01-31" }] });
+    },
+  },
 };
 
 /** Data functions that pages read through; no server action wraps them, so they are listed here on their own. */
@@ -215,6 +300,17 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   getSponsorshipOverview: { roles: ["ADMIN"], call: (actor) => getSponsorshipOverview(actor) },
   // Past authorization it needs the chain's paymaster, which this tier does not configure: UNAVAILABLE means allowed.
   sponsorUserOperation: { roles: EVERYONE, call: (actor) => sponsorUserOperation(actor, {}).catch(unavailableAsAllowed) },
+  getDrugStockAndPrice: { roles: ["DOCTOR", "PHARMACIST", "ADMIN"], call: async (actor) => getDrugStockAndPrice(actor, [(await createDrug()).id]) },
+  listStock: { roles: ["PHARMACIST", "ADMIN"], call: (actor) => listStock(actor, { query: "a" }) },
+  getDrugStock: { roles: ["PHARMACIST", "ADMIN"], call: async (actor) => getDrugStock(actor, (await createDrug()).id) },
+  getStockAlerts: { roles: ["PHARMACIST", "ADMIN"], call: (actor) => getStockAlerts(actor, { expiringWithinDays: 30 }) },
+  getPharmacyReport: { roles: ["PHARMACIST", "ADMIN"], call: (actor) => getPharmacyReport(actor, { days: 7 }) },
+  listRecentSales: { roles: ["PHARMACIST"], call: (actor) => listRecentSales(actor) },
+  getSale: { roles: ["PHARMACIST"], call: async (actor) => getSale(actor, (await pharmacyFixtures.sale()).saleId) },
+  listSuppliers: { roles: ["PHARMACIST"], call: (actor) => listSuppliers(actor) },
+  listPurchaseOrders: { roles: ["PHARMACIST"], call: (actor) => listPurchaseOrders(actor) },
+  getPurchaseOrder: { roles: ["PHARMACIST"], call: async (actor) => getPurchaseOrder(actor, (await pharmacyFixtures.order("DRAFT")).purchaseOrderId) },
+  getReorderSuggestions: { roles: ["PHARMACIST"], call: (actor) => getReorderSuggestions(actor) },
 };
 
 /**

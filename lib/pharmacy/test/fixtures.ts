@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { DrugForm } from "@/lib/generated/prisma/enums";
+import { createActor } from "@/test/factories";
 import { receiveIntoLot } from "../inventory/ledger";
+import { createSale } from "../sales/create-sale";
 
 /** A catalogue item of its own for one test (unique name and barcode). */
 export async function createDrug(opts: { name?: string; otc?: boolean; priceCents?: number; reorderLevel?: number; form?: DrugForm } = {}) {
@@ -45,3 +47,33 @@ export async function lotState(lotId: string) {
   ]);
   return { quantity: lot.quantity, ledger: sum._sum.quantity ?? 0 };
 }
+
+/** Ready-made records for the authorization matrix: each call makes fresh ones, owned by a pharmacist of its own. */
+export const pharmacyFixtures = {
+  async stockedLot(expiresInDays = 90) {
+    const owner = await createActor("PHARMACIST");
+    const drug = await createDrug();
+    return { drug, lotId: await stockLot(drug.id, owner.userId, 10, expiresInDays) };
+  },
+  async sale() {
+    const owner = await createActor("PHARMACIST");
+    const drug = await createDrug();
+    await stockLot(drug.id, owner.userId, 10, 90);
+    const { saleId } = await createSale(owner, { lines: [{ drugId: drug.id, quantity: 2 }], paymentMethod: "CASH" });
+    const line = await db().saleLine.findFirstOrThrow({ where: { saleId } });
+    return { saleId, saleLineId: line.id };
+  },
+  async supplier() {
+    return db().supplier.create({ data: { name: `Matrix supplier ${randomUUID()}` } });
+  },
+  async order(status: "DRAFT" | "SENT") {
+    const owner = await createActor("PHARMACIST");
+    const drug = await createDrug();
+    const supplier = await pharmacyFixtures.supplier();
+    const order = await db().purchaseOrder.create({
+      data: { supplierId: supplier.id, status, createdById: owner.userId, lines: { create: [{ drugId: drug.id, quantityOrdered: 5, unitCostCents: 100 }] } },
+      include: { lines: true },
+    });
+    return { purchaseOrderId: order.id, lineId: order.lines[0]!.id };
+  },
+};
