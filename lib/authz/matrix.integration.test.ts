@@ -14,6 +14,18 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { uploadDocument } from "@/lib/documents/upload-document";
+import { getDocument, listDocuments } from "@/lib/documents/list-documents";
+import { importFhirBundle } from "@/lib/fhir/import-fhir-bundle";
+import { addClinicalEntry } from "@/lib/records/add-clinical-entry";
+import { getChartPatient } from "@/lib/records/get-chart-patient";
+import { getClinicalEntry } from "@/lib/records/get-clinical-entry";
+import { getMedicalHistory } from "@/lib/records/get-medical-history";
+import { listInsurance, saveInsurance } from "@/lib/records/insurance";
+import { listFhirImports } from "@/lib/records/list-fhir-imports";
+import { updateClinicalEntry } from "@/lib/records/update-clinical-entry";
+import { updateContactDetails } from "@/lib/records/update-contact-details";
+import { recordsFixtures } from "@/lib/records/test-fixtures";
 import { searchDrugs } from "@/lib/pharmacy/catalogue/search-drugs";
 import { getDrugStockAndPrice } from "@/lib/pharmacy/catalogue/get-drug-stock-and-price";
 import { createSale } from "@/lib/pharmacy/sales/create-sale";
@@ -94,6 +106,41 @@ const onboardingInput = {
 const freshEmail = () => `matrix-${randomUUID()}@example.com`;
 
 const SERVER_ACTIONS: Record<string, ActionEntry> = {
+  "lib/records/actions.ts#submitFhirImport": {
+    wraps: "importFhirBundle",
+    access: { roles: ["PATIENT", "ADMIN"] },
+    call: async (actor) => importFhirBundle(actor, { patientId: await recordsFixtures.ownOrNewPatient(actor), text: recordsFixtures.bundle() }),
+  },
+  "lib/records/actions.ts#submitClinicalEntry": {
+    wraps: "addClinicalEntry",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => addClinicalEntry(actor, { patientId: await recordsFixtures.consentingPatient(actor, "conditions"), kind: "CONDITION", display: "Matrix condition" }),
+  },
+  "lib/records/actions.ts#submitClinicalEntryUpdate": {
+    wraps: "updateClinicalEntry",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => {
+      const patientId = await recordsFixtures.consentingPatient(actor, "conditions");
+      return updateClinicalEntry(actor, { patientId, entryId: await recordsFixtures.entry(patientId), expectedVersion: 1, display: "Matrix correction" });
+    },
+  },
+  "lib/records/actions.ts#submitInsurance": { wraps: "saveInsurance", access: { roles: ["PATIENT"] }, call: (actor) => saveInsurance(actor, { payer: "Matrix Mutual", memberId: "MX-1" }) },
+  "lib/records/actions.ts#submitContactDetails": {
+    wraps: "updateContactDetails",
+    access: { roles: ["PATIENT"] },
+    call: async (actor) => {
+      await recordsFixtures.profileOf(actor);
+      return updateContactDetails(actor, recordsFixtures.contactDetails);
+    },
+  },
+  "lib/documents/actions.ts#submitDocument": {
+    wraps: "uploadDocument",
+    access: { roles: ["PATIENT", "DOCTOR"] },
+    call: async (actor) => {
+      const patientId = actor?.role === "DOCTOR" ? await recordsFixtures.consentingPatient(actor, "visits") : (actor?.userId ?? randomUUID());
+      return uploadDocument(actor, { patientId, kind: "EXAM_REPORT", title: "Matrix report", file: { name: "m.pdf", bytes: recordsFixtures.pdf } });
+    },
+  },
   "lib/auth/actions.ts#requestSignInEmail": {
     wraps: "assertSignInAllowed",
     access: { public: "anyone may ask for a sign-in email; it is limited per address and per network" },
@@ -270,6 +317,22 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
 
 /** Data functions that pages read through; no server action wraps them, so they are listed here on their own. */
 const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | null, self: Actor | null) => Promise<unknown> }> = {
+  "getMedicalHistory (one's own)": { roles: ["PATIENT"], call: (actor) => getMedicalHistory(actor, actor?.userId ?? randomUUID()) },
+  "getMedicalHistory (a patient who consented to the caller)": { roles: ["DOCTOR"], call: async (actor) => getMedicalHistory(actor, await recordsFixtures.consentingPatient(actor, "ALL")) },
+  "getMedicalHistory (another patient's, no consent: IDOR)": { roles: [], call: async (actor) => getMedicalHistory(actor, (await createActor("PATIENT")).userId) },
+  "getClinicalEntry (one's own)": { roles: ["PATIENT"], call: async (actor) => getClinicalEntry(actor, { patientId: actor?.userId ?? randomUUID(), entryId: await recordsFixtures.entryOf(actor) }) },
+  "getClinicalEntry (another patient's, no consent: IDOR)": {
+    roles: [],
+    call: async (actor) => {
+      const other = (await createActor("PATIENT")).userId;
+      return getClinicalEntry(actor, { patientId: other, entryId: await recordsFixtures.entry(other) });
+    },
+  },
+  "getChartPatient (a patient who consented to the caller)": { roles: ["DOCTOR"], call: async (actor) => getChartPatient(actor, await recordsFixtures.consentingPatient(actor, "conditions")) },
+  "listFhirImports (one's own)": { roles: ["PATIENT", "ADMIN"], call: (actor) => listFhirImports(actor, actor?.userId ?? randomUUID()) },
+  "listInsurance (one's own)": { roles: ["PATIENT", "ADMIN"], call: (actor) => listInsurance(actor, actor?.userId ?? randomUUID()) },
+  "listDocuments (one's own)": { roles: ["PATIENT"], call: (actor) => listDocuments(actor, actor?.userId ?? randomUUID()) },
+  "getDocument (another patient's, no consent: IDOR)": { roles: [], call: async (actor) => getDocument(actor, await recordsFixtures.documentOf((await createActor("PATIENT")).userId)) },
   "getPatientProfile (another patient's record)": { roles: ["ADMIN"], call: async (actor) => getPatientProfile(actor, (await createActor("PATIENT")).userId) },
   "getPatientProfile (one's own record)": { roles: ["PATIENT", "ADMIN"], call: (actor) => getPatientProfile(actor, actor?.userId ?? randomUUID()) },
   listUsers: { roles: ["ADMIN"], call: (actor) => listUsers(actor) },
@@ -351,6 +414,7 @@ function notFoundAsForbidden(error: unknown): never {
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 /** A route handler is public (with the reason) or calls a data function listed above (`wraps`), which authorizes. */
 const ROUTE_HANDLERS: Record<string, { methods: string[] } & ({ public: string } | { wraps: string })> = {
+  "app/api/documents/[documentId]/route.ts": { methods: ["GET"], wraps: "openDocument" },
   "app/api/audit/proof/[eventId]/route.ts": { methods: ["GET"], wraps: "getAuditProof" },
   "app/api/fhir/AuditEvent/route.ts": { methods: ["GET"], wraps: "exportMyAuditEvents" },
   "app/api/paymaster/route.ts": { methods: ["POST"], wraps: "sponsorUserOperation" },
