@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // Types are checked once, over the whole project, by the `types` tier of `npm test`; start-up does not wait for it.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  // Uploads (documents, FHIR bundles) are limited to 8 MB by the data layer, which explains the limit to the user.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },
   async headers() {
     return [
       {

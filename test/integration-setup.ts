@@ -37,7 +37,10 @@ export default async function setup() {
   await applyMigrations(databaseUrl.toString());
 
   const sink = await startMailSink({ smtpPort: await freePort(), webPort: await freePort() });
+  mkdirSync(join(root, ".data"), { recursive: true });
+  const documentsDir = mkdtempSync(join(root, ".data", "test-documents-"));
   Object.assign(process.env, {
+    DOCUMENTS_DIR: documentsDir,
     DATABASE_URL: databaseUrl.toString(),
     AUTH_SECRET: randomBytes(32).toString("base64"),
     MASTER_KEY: randomBytes(32).toString("base64"),
@@ -52,5 +55,6 @@ export default async function setup() {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     await stopPostgres();
+    rmSync(documentsDir, { recursive: true, force: true });
   };
 }

@@ -17,6 +17,8 @@ export const roleLabel: Record<Role, string> = {
 export const roleNavigation: Record<Role, NavLink[]> = {
   PATIENT: [
     { href: "/patient", label: "Home" },
+    { href: "/patient/records", label: "Medical history" },
+    { href: "/patient/documents", label: "Documents" },
     { href: "/patient/access-log", label: "Access log" },
     { href: "/account", label: "Account" },
   ],

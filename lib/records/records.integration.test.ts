@@ -1,11 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-
-// Documents of this run go to a folder of their own (before anything reads the environment).
-process.env.DOCUMENTS_DIR = mkdtempSync(join(tmpdir(), "carechain-documents-"));
-
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getDocument, listDocuments } from "@/lib/documents/list-documents";

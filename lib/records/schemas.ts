@@ -7,12 +7,12 @@ const optionalText = (label: string, max = 200) =>
     .string()
     .trim()
     .max(max, { error: `${label} is too long.` })
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 const optionalDate = (label: string) =>
   z
     .union([z.literal(""), z.iso.date({ error: `${label}: use a date like 2024-05-31.` })])
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 const phone = (label: string) =>
   z
@@ -46,7 +46,7 @@ export const clinicalEntryFields = z
   .object({
     codeSystem: z
       .union([z.literal(""), z.enum(Object.keys(CODE_SYSTEMS) as [keyof typeof CODE_SYSTEMS, ...(keyof typeof CODE_SYSTEMS)[]])])
-      .optional()
+      .nullish()
       .transform((v) => (v ? v : null)),
     code: optionalText("Code", 40),
     display: text("Name", 300),
@@ -79,7 +79,7 @@ export const insuranceSchema = z
   .object({
     insuranceId: z
       .union([z.literal(""), z.uuid()])
-      .optional()
+      .nullish()
       .transform((v) => (v ? v : null)),
     expectedVersion: z.coerce.number().int().nonnegative().default(0),
     payer: text("Insurer", 120),

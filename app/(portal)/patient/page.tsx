@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
-import { Alert, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
+import { Alert, ButtonLink, Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
 import { getPatientProfile } from "@/lib/patients/get-patient-profile";
 import { SEX_LABELS } from "@/lib/patients/schemas";
+import { AccessCard } from "./_home/access-card";
+import { AppointmentsCard } from "./_home/appointments-card";
+import { DocumentsCard } from "./_home/documents-card";
+import { HistoryCard } from "./_home/history-card";
 
 export const metadata: Metadata = { title: "Home" };
 
+/** The patient's home: a composition of cards, each reading through its own domain's data function. */
 export default async function PatientHome({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const user = await requirePermission("area:patient");
   const profile = await getPatientProfile(user, user.userId);
@@ -25,8 +30,22 @@ export default async function PatientHome({ searchParams }: { searchParams: Prom
       <PageHeader title={`Hello, ${profile?.givenName ?? "there"}`} description="Your record at CareChain Health." />
       <div className="space-y-6">
         {welcome && <Alert tone="success">Your details are saved. Welcome aboard.</Alert>}
+        <div className="grid gap-6 lg:grid-cols-2">
+          <AppointmentsCard user={user} />
+          <HistoryCard user={user} />
+          <DocumentsCard user={user} />
+          <AccessCard />
+        </div>
         <Card>
-          <CardHeader title="Your details" description="Only you, and the clinicians you allow, can see these." />
+          <CardHeader
+            title="Your details"
+            description="Only you, and the clinicians you allow, can see these."
+            actions={
+              <ButtonLink href="/patient/records/details" variant="ghost" size="sm">
+                Edit contact and insurance
+              </ButtonLink>
+            }
+          />
           <CardBody>
             <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
               {rows.map(([label, value]) => (
