@@ -74,6 +74,7 @@ export async function startStack(
     ...given,
     NEXT_TELEMETRY_DISABLED: "1",
     APP_URL: given.APP_URL ?? `http://localhost:${profile.ports.app}`,
+    DOCUMENTS_DIR: given.DOCUMENTS_DIR ?? join(profile.dataDir, "documents"),
     ...(given.AUTH_SECRET && given.MASTER_KEY ? {} : localSecrets(join(profile.dataDir, "secrets.json"))),
   };
   try {

@@ -14,6 +14,12 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { amendVisit } from "@/lib/visits/amend-visit";
+import { getVisit, listPatientVisits } from "@/lib/visits/get-visit";
+import { signVisit } from "@/lib/visits/sign-visit";
+import { startVisit } from "@/lib/visits/start-visit";
+import { visitFixture } from "@/lib/visits/test-visit";
+import { addDiagnosis, addExamOrder, removeDiagnosis, removeExamOrder, saveVisit } from "@/lib/visits/write-visit";
 import { uploadDocument } from "@/lib/documents/upload-document";
 import { getDocument, listDocuments } from "@/lib/documents/list-documents";
 import { importFhirBundle } from "@/lib/fhir/import-fhir-bundle";
@@ -196,6 +202,59 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     access: { roles: ["ADMIN"] },
     call: async (actor) => setUserStatus(actor, { userId: (await createActor("DOCTOR")).userId, status: "DISABLED" }),
   },
+  "lib/visits/actions.ts#submitStartVisit": {
+    wraps: "startVisit",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => startVisit(actor, { appointmentId: (await appointmentFixture(actor, clinicSlot(0, 3))).id }),
+  },
+  "lib/visits/actions.ts#submitVisitNotes": {
+    wraps: "saveVisit",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => saveVisit(actor, { visitId: (await visitFixture(actor)).visit.id, subjective: "s", objective: "o", assessment: "a", plan: "p", heartRateBpm: "70" }),
+  },
+  "lib/visits/actions.ts#submitDiagnosis": {
+    wraps: "addDiagnosis",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => addDiagnosis(actor, { visitId: (await visitFixture(actor)).visit.id, code: "I10" }),
+  },
+  "lib/visits/actions.ts#submitRemoveDiagnosis": {
+    wraps: "removeDiagnosis",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => {
+      const { visit, doctor } = await visitFixture(actor);
+      const dx = await addDiagnosis(doctor, { visitId: visit.id, code: "I10" });
+      return removeDiagnosis(actor, { diagnosisId: dx.id });
+    },
+  },
+  "lib/visits/actions.ts#submitExamOrder": {
+    wraps: "addExamOrder",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => addExamOrder(actor, { visitId: (await visitFixture(actor)).visit.id, name: "Full blood count" }),
+  },
+  "lib/visits/actions.ts#submitRemoveExamOrder": {
+    wraps: "removeExamOrder",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => {
+      const { visit, doctor } = await visitFixture(actor);
+      const order = await addExamOrder(doctor, { visitId: visit.id, name: "ECG" });
+      return removeExamOrder(actor, { orderId: order.id });
+    },
+  },
+  "lib/visits/actions.ts#submitSignVisit": {
+    wraps: "signVisit",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => {
+      const { visit, doctor } = await visitFixture(actor);
+      await saveVisit(doctor, { visitId: visit.id, subjective: "s", objective: "o", assessment: "a", plan: "p" });
+      await addDiagnosis(doctor, { visitId: visit.id, code: "I10" });
+      return signVisit(actor, { visitId: visit.id });
+    },
+  },
+  "lib/visits/actions.ts#submitAmendment": {
+    wraps: "amendVisit",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => amendVisit(actor, { visitId: (await visitFixture(actor, { signed: true })).visit.id, reason: "Corrected the plan", subjective: "s", objective: "o", assessment: "a", plan: "p2" }),
+  },
   "lib/scheduling/actions.ts#submitBooking": {
     wraps: "bookAppointment",
     access: { roles: ["PATIENT", "ADMIN"] },
@@ -342,6 +401,10 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listSpecialties: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => listSpecialties(actor) },
   listFreeSlots: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: async (actor) => listFreeSlots(actor, { doctorId: (await createDoctorWithHours()).userId }) },
   listMyAppointments: { roles: ["PATIENT"], call: (actor) => listMyAppointments(actor) },
+  "getVisit (one's own signed visit, or the visit one holds)": { roles: ["PATIENT", "DOCTOR"], call: async (actor) => getVisit(actor, { visitId: (await visitFixture(actor, { signed: true })).visit.id }) },
+  "getVisit (another patient's, no consent)": { roles: [], call: async (actor) => getVisit(actor, { visitId: (await visitFixture(null, { signed: true })).visit.id }) },
+  "listPatientVisits (one's own, or a patient one has seen)": { roles: ["PATIENT", "DOCTOR"], call: async (actor) => listPatientVisits(actor, { patientId: (await visitFixture(actor, { signed: true })).patientId }) },
+  "listPatientVisits (another patient's, no consent)": { roles: [], call: async (actor) => listPatientVisits(actor, { patientId: (await visitFixture(null, { signed: true })).patientId }) },
   getDoctorDay: { roles: ["DOCTOR"], call: (actor) => getDoctorDay(actor) },
   listClinicAppointments: { roles: ["ADMIN"], call: (actor) => listClinicAppointments(actor) },
   listPatientsForBooking: { roles: ["PATIENT", "ADMIN"], call: (actor) => listPatientsForBooking(actor) },
