@@ -7,11 +7,15 @@
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { outboxJob } from "@/lib/outbox/job";
+import { auditAnchorJob } from "@/lib/audit/anchor-job";
+import { consentIndexerJob } from "@/lib/consent/indexer-job";
 import type { WorkerJob } from "@/lib/worker/job";
 import { runJobs } from "@/lib/worker/run-jobs";
 
 const JOBS: WorkerJob[] = [
   outboxJob,
+  consentIndexerJob,
+  auditAnchorJob,
 ];
 
 const controller = new AbortController();

@@ -1,3 +1,4 @@
+import { consentOutcomeHandler } from "@/lib/consent/outcome-handler";
 import type { Tx } from "@/lib/db";
 
 /** An outbox operation that has just been recorded as confirmed or failed. */
@@ -21,4 +22,4 @@ export interface OutcomeHandler {
 }
 
 /** One line per domain that mirrors an op's outcome into its own rows. */
-export const OUTCOME_HANDLERS: OutcomeHandler[] = [];
+export const OUTCOME_HANDLERS: OutcomeHandler[] = [consentOutcomeHandler];
