@@ -26,6 +26,12 @@ export function fieldKeysFrom(masterKey: string, masterKeyId: string, previous?:
   return { current, previous: { id: previous.id, key: deriveKey(Buffer.from(previous.key, "base64"), PURPOSE) } };
 }
 
+/** The same keys from already-decoded master keys (lib/crypto/envelope.ts's MasterKeys), as the seed has them. */
+export function fieldKeysFromMaster(master: { current: { id: string; key: Buffer }; previous?: { id: string; key: Buffer } }): FieldKeys {
+  const derive = (k: { id: string; key: Buffer }) => ({ id: k.id, key: deriveKey(k.key, PURPOSE) });
+  return master.previous ? { current: derive(master.current), previous: derive(master.previous) } : { current: derive(master.current) };
+}
+
 export function fieldSealer(keys: FieldKeys): FieldSealer {
   return {
     seal: (text, patientId, field) => `${keys.current.id}.${seal(keys.current.key, text, `${field}:${patientId}`)}`,

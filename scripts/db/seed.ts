@@ -4,6 +4,7 @@ import { DEMO_PATIENTS, DEMO_STAFF } from "./demo-clinic.ts";
 import type { MasterKeys } from "../../lib/crypto/envelope.ts";
 import { ensureWallet } from "../../lib/wallets/ensure-wallet.ts";
 import { seedPharmacy } from "./seed-pharmacy.ts";
+import { seedDemoRecords } from "./seed-records.ts";
 
 /**
  * Creates the demo clinic, or brings it back to its seeded details; running it twice changes nothing.
@@ -57,6 +58,7 @@ export async function seedDemoClinic(
     }
     log(`seeded the demo clinic: ${DEMO_STAFF.length} staff, ${DEMO_PATIENTS.length} patients${masterKeys ? ", with wallets" : ""}`);
     await seedPharmacy(prisma, log);
+    await seedDemoRecords(prisma, log, masterKeys);
   } finally {
     await prisma.$disconnect();
   }
