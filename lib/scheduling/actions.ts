@@ -16,11 +16,13 @@ import { formatInZone, zonedTimeToUtc, parseMinute } from "./time-zone";
 export async function submitBooking(_prev: FormState, formData: FormData): Promise<FormState> {
   let bookedFor: string | undefined;
   let when: string;
+  let consentFailed = false;
   try {
     const actor = await currentActor();
     const booked = await bookAppointment(actor, parseForm(bookAppointmentSchema, formData));
     when = formatInZone(booked.startsAt, clinicTimeZone(), { dateStyle: "full", timeStyle: "short" });
     if (actor?.role !== "PATIENT") bookedFor = booked.patientId;
+    consentFailed = booked.consent === "failed";
   } catch (error) {
     return toFormState(error);
   }
@@ -28,7 +30,7 @@ export async function submitBooking(_prev: FormState, formData: FormData): Promi
     revalidatePath("/admin/appointments");
     return { ok: true, message: `Booked for ${when}. The patient has been emailed a confirmation.` };
   }
-  redirect(`/patient/appointments?booked=${encodeURIComponent(when)}`);
+  redirect(`/patient/appointments?booked=${encodeURIComponent(when)}${consentFailed ? "&consent=failed" : ""}`);
 }
 
 export async function submitReschedule(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { authorizeClinicalAccess } from "@/lib/authz/policy";
 import { createActor, mailTo } from "@/test/factories";
 import { doctorFreeSlots } from "./availability";
 import { bookAppointment } from "./book-appointment";
@@ -90,10 +91,20 @@ describe("booking rules", () => {
     expect(await codeOf(bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(3, 10, 10) }))).toBe("CONFLICT");
     expect(await codeOf(bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(-1, 10) }))).toBe("VALIDATION");
     expect(await codeOf(bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(90, 10) }))).toBe("VALIDATION");
-    const booked = await bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(3, 10), reason: "Chest pain when climbing stairs", grantConsent: true });
+    const chain = { contracts: { ConsentRegistry: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } } as Parameters<typeof bookAppointment>[2];
+    const booked = await bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(3, 10), reason: "Chest pain when climbing stairs", grantConsent: true }, chain);
     expect(booked.endsAt.getTime() - booked.startsAt.getTime()).toBe(30 * 60_000);
     expect(booked.reasonCipher).not.toContain("Chest");
-    expect(booked.consentAtBooking).toBe(true);
+    expect(booked).toMatchObject({ consentAtBooking: true, consent: "granted" });
+    // The answer at booking is a consent for the whole record: its mirror row and the on-chain grant in the outbox.
+    const consent = await db().consent.findFirstOrThrow({ where: { patientId: patient.userId, granteeId: doctor.userId } });
+    expect(consent).toMatchObject({ scope: "ALL", grantStatus: "PENDING", revokedAt: null });
+    expect(await db().onchainOp.count({ where: { refType: "Consent", refId: consent.id, kind: "consent.grant" } })).toBe(1);
+    expect(await authorizeClinicalAccess(doctor, patient.userId, "visits")).toEqual({ basis: "consent", consentId: consent.id });
+    // Without a configured chain the booking stands and says the consent was not recorded.
+    const other = await bookAppointment(await createActor("PATIENT"), { doctorId: doctor.userId, startsAt: clinicSlot(3, 11), grantConsent: true });
+    expect(other.consent).toBe("failed");
+    expect(await db().appointment.count({ where: { id: other.id } })).toBe(1);
     const mail = (await mailTo(patient.email)) as unknown as { subject: string; text: string; attachments: { filename: string; contentType: string }[] }[];
     expect(mail[0]!.subject).toMatch(/^Your appointment is booked/);
     expect(mail[0]!.text).toContain("Dr. Test Slots");

@@ -11,9 +11,9 @@ import { STATUS_LABEL, STATUS_TONE } from "./status";
 
 export const metadata: Metadata = { title: "Appointments" };
 
-export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string; moved?: string }> }) {
+export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string; moved?: string; consent?: string }> }) {
   const user = await requirePermission("area:patient");
-  const { booked, moved } = await searchParams;
+  const { booked, moved, consent } = await searchParams;
   const { upcoming, past } = await listMyAppointments(user);
   const tz = clinicTimeZone();
   const when = (d: Date) => formatInZone(d, tz, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -27,6 +27,11 @@ export default async function MyAppointments({ searchParams }: { searchParams: P
       />
       <div className="space-y-6">
         {booked && <Alert tone="success" title="Booked">Your appointment on {booked} is booked. A confirmation with a calendar invitation is on its way.</Alert>}
+        {consent === "failed" && (
+          <Alert tone="warning" title="Access not granted yet">
+            We could not record your consent for the doctor right now. You can grant it under Consents before the visit.
+          </Alert>
+        )}
         {moved && <Alert tone="success" title="Moved">Your appointment is now on {moved}. The calendar invitation has been updated.</Alert>}
         <Card>
           <CardHeader title="Upcoming" />
