@@ -19,6 +19,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/patient", label: "Home" },
     { href: "/patient/records", label: "Medical history" },
     { href: "/patient/documents", label: "Documents" },
+    { href: "/patient/consents", label: "Consents" },
     { href: "/patient/access-log", label: "Access log" },
     { href: "/account", label: "Account" },
   ],

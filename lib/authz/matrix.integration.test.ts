@@ -70,6 +70,10 @@ import { exportMyAuditEvents } from "@/lib/audit/fhir-export";
 import { getAuditProof } from "@/lib/audit/proof";
 import { recordAuditNow } from "@/lib/audit/record";
 import { reviewAuditTrail } from "@/lib/audit/review";
+import { grantConsent } from "@/lib/consent/grant-consent";
+import { listDoctorsForConsent } from "@/lib/consent/list-doctors";
+import { listMyConsents } from "@/lib/consent/list-consents";
+import { revokeConsent } from "@/lib/consent/revoke-consent";
 import { confirmProposal, getAdminSafeOverview, proposeChange, withdrawProposal } from "@/lib/admin-safe/proposals";
 import { db } from "@/lib/db";
 import { getSponsorshipOverview } from "@/lib/sponsorship/get-sponsorship-overview";
@@ -181,6 +185,17 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     wraps: "setUserBudget",
     access: { roles: ["ADMIN"] },
     call: async (actor) => setUserBudget(actor, { email: (await createActor("PATIENT")).email, dailyGas: "" }),
+  },
+  "lib/consent/actions.ts#submitConsentGrant": {
+    wraps: "grantConsent",
+    access: { roles: ["PATIENT"] },
+    call: async (actor) =>
+      grantConsent(actor, { granteeId: (await createActor("DOCTOR")).userId, scope: "ALL", until: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }).catch(pastAuthorization),
+  },
+  "lib/consent/actions.ts#submitConsentRevocation": {
+    wraps: "revokeConsent",
+    access: { roles: ["PATIENT"] },
+    call: (actor) => revokeConsent(actor, { consentId: randomUUID() }).catch(pastAuthorization),
   },
   "lib/admin-safe/actions.ts#submitProposal": {
     wraps: "proposeChange",
@@ -421,6 +436,8 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   },
   exportMyAuditEvents: { roles: ["PATIENT"], call: (actor) => exportMyAuditEvents(actor) },
   reviewAuditTrail: { roles: ["ADMIN"], call: (actor) => reviewAuditTrail(actor) },
+  listMyConsents: { roles: ["PATIENT"], call: (actor) => listMyConsents(actor) },
+  listDoctorsForConsent: { roles: ["PATIENT"], call: (actor) => listDoctorsForConsent(actor) },
   getAdminSafeOverview: { roles: ["ADMIN"], call: (actor) => getAdminSafeOverview(actor).catch(pastAuthorization) },
   getMyWallet: { roles: EVERYONE, call: (actor) => getMyWallet(actor) },
   getSponsorshipOverview: { roles: ["ADMIN"], call: (actor) => getSponsorshipOverview(actor) },
