@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, newTrackedPage, test } from "./support/test";
 import { expectAccessible } from "./support/a11y";
 import { signIn } from "./support/auth";
 import { waitForMail } from "./support/mail";
 
 test("an admin invites a pharmacist, who signs in with the invited address and lands at the counter", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await newTrackedPage(browser);
   await signIn(admin, "admin@example.com", "code");
   await admin.goto("/admin/users");
   await expect(admin.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
@@ -21,7 +21,7 @@ test("an admin invites a pharmacist, who signs in with the invited address and l
   const invitation = await waitForMail(email, since);
   expect(invitation.subject).toBe("You are invited to CareChain Health as Pharmacist");
 
-  const invitee = await (await browser.newContext()).newPage();
+  const invitee = await newTrackedPage(browser);
   await signIn(invitee, email, "code");
   await expect(invitee).toHaveURL(/\/pharmacy$/);
   await admin.reload();

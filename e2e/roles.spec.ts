@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support/a11y";
+import { expect, test } from "./support/test";
+import { expectAccessible, expectAccessibleOnce } from "./support/a11y";
 import { signIn } from "./support/auth";
 
 const AREAS = ["/patient", "/doctor", "/pharmacy", "/admin"] as const;
@@ -31,8 +31,8 @@ for (const r of ROLES) {
       const response = await page.goto(area);
       expect(response?.status(), `${r.role} opening ${area}`).toBe(403);
       await expect(page.getByRole("heading", { name: "This area is not for your role" })).toBeVisible();
+      await expectAccessibleOnce(page);
     }
-    await expectAccessible(page);
 
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, newTrackedPage, test } from "./support/test";
 import { expectAccessible } from "./support/a11y";
 import { signIn } from "./support/auth";
 import { signInCodeOf, waitForMail } from "./support/mail";
@@ -42,8 +42,8 @@ test("too many sign-in emails for one address get a clear message", async ({ pag
 test("signing out everywhere ends the sessions on other devices too", async ({ browser }) => {
   const email = "grace.kim@example.com";
   // Two devices: two browser contexts, each with its own cookies.
-  const phone = await (await browser.newContext()).newPage();
-  const laptop = await (await browser.newContext()).newPage();
+  const phone = await newTrackedPage(browser);
+  const laptop = await newTrackedPage(browser);
   await signIn(phone, email, "code");
   await signIn(laptop, email, "link");
   await laptop.goto("/account");

@@ -10,6 +10,8 @@ import { startMailSink } from "./services/mail-sink.ts";
 import { localSecrets } from "./services/secrets.ts";
 import { buildIfStale, startNextApp } from "./services/next-app.ts";
 import { startChain, DEV_KEYS } from "./services/chain.ts";
+import { startWorker } from "./services/worker.ts";
+import { masterKeysFrom } from "../lib/crypto/envelope.ts";
 
 export const ROOT = join(import.meta.dirname, "..");
 
@@ -118,7 +120,7 @@ export async function startStack(
       const client = new pg.Client({ connectionString: config.DATABASE_URL });
       await client.connect();
       const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "User"').finally(() => client.end());
-      if (rows[0]?.n === "0") await seedDemoClinic(config.DATABASE_URL, log);
+      if (rows[0]?.n === "0") await seedDemoClinic(config.DATABASE_URL, log, { masterKeys: masterKeysFrom(config) });
       if (!given.CHAIN_RPC_URL) await enrollAdminOwners(config, DEMO_ADMIN_OWNERS, log);
     });
     if (!profile.dev) {
@@ -130,6 +132,9 @@ export async function startStack(
       startNextApp({ port: profile.ports.app, dev: profile.dev, env, dataDir: profile.dataDir, onOutput: appOutput }),
     );
     stops.push(app.stop);
+    // The worker (outbox and other jobs) starts last, so it is the first to stop.
+    const worker = await step("worker", () => startWorker({ env, onOutput: (line) => appOutput(`[worker] ${line}`) }));
+    stops.push(worker.stop);
     return { env, appUrl: app.url, mailUrl, timings, stop };
   } catch (error) {
     await stop();

@@ -21,10 +21,12 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/patient/documents", label: "Documents" },
     { href: "/patient/consents", label: "Consents" },
     { href: "/patient/access-log", label: "Access log" },
+    { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
   DOCTOR: [
     { href: "/doctor", label: "Today" },
+    { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
   PHARMACIST: [
@@ -33,6 +35,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/pharmacy/orders", label: "Orders" },
     { href: "/pharmacy/alerts", label: "Alerts" },
     { href: "/pharmacy/reports", label: "Reports" },
+    { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
   ADMIN: [
@@ -40,6 +43,8 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/contracts", label: "Contracts" },
+    { href: "/admin/sponsorship", label: "Sponsorship" },
+    { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
 };

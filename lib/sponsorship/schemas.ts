@@ -14,6 +14,6 @@ export type SetRoleBudgetInput = z.infer<typeof setRoleBudgetSchema>;
 /** An empty amount removes the user's override, so the role's budget applies again. */
 export const setUserBudgetSchema = z.object({
   email: z.email("Enter the user's email address.").transform((e) => e.toLowerCase()),
-  dailyGas: z.union([z.literal("").transform(() => null), z.null(), dailyGas]),
+  dailyGas: z.preprocess((v) => (v === "" ? null : v), dailyGas.nullable()),
 });
 export type SetUserBudgetInput = z.input<typeof setUserBudgetSchema>;
