@@ -21,7 +21,7 @@ test("an anonymous visitor is sent to sign in, and every area refuses them", asy
 });
 
 for (const r of ROLES) {
-  test(`a ${r.role} signs in with the emailed ${r.via}, sees their own area and gets 403 elsewhere`, async ({ page }) => {
+  test(`${r.role === "admin" ? "an" : "a"} ${r.role} signs in with the emailed ${r.via}, sees their own area and gets 403 elsewhere`, async ({ page }) => {
     await signIn(page, r.email, r.via);
     await expect(page).toHaveURL(new RegExp(`${r.home}$`));
     await expect(page.getByRole("heading", { level: 1, name: r.heading })).toBeVisible();

@@ -14,6 +14,9 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { getPrescriptionByCode, listPatientPrescriptions } from "@/lib/prescriptions/get-prescription";
+import { preparePrescription } from "@/lib/prescriptions/prepare-prescription";
+import { signPrescription } from "@/lib/prescriptions/sign-prescription";
 import { amendVisit } from "@/lib/visits/amend-visit";
 import { getVisit, listPatientVisits } from "@/lib/visits/get-visit";
 import { signVisit } from "@/lib/visits/sign-visit";
@@ -270,6 +273,11 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     access: { roles: ["DOCTOR"] },
     call: async (actor) => amendVisit(actor, { visitId: (await visitFixture(actor, { signed: true })).visit.id, reason: "Corrected the plan", subjective: "s", objective: "o", assessment: "a", plan: "p2" }),
   },
+  "lib/prescriptions/actions.ts#submitPrescription": {
+    wraps: "signPrescription",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => signPrescription(actor, { visitId: (await visitFixture(actor)).visit.id, drugId: (await matrixDrug()).id, ...matrixOrder }, matrixChain),
+  },
   "lib/scheduling/actions.ts#submitBooking": {
     wraps: "bookAppointment",
     access: { roles: ["PATIENT", "ADMIN"] },
@@ -416,6 +424,11 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listSpecialties: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => listSpecialties(actor) },
   listFreeSlots: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: async (actor) => listFreeSlots(actor, { doctorId: (await createDoctorWithHours()).userId }) },
   listMyAppointments: { roles: ["PATIENT"], call: (actor) => listMyAppointments(actor) },
+  preparePrescription: { roles: ["DOCTOR"], call: async (actor) => preparePrescription(actor, { visitId: (await visitFixture(actor)).visit.id, drugId: (await matrixDrug()).id }) },
+  "getPrescriptionByCode (one's own, one's written, or at the pharmacy)": { roles: ["PATIENT", "DOCTOR", "PHARMACIST"], call: async (actor) => getPrescriptionByCode(actor, { code: await matrixPrescription(actor) }) },
+  "getPrescriptionByCode (another patient's, another doctor's)": { roles: ["PHARMACIST"], call: async (actor) => getPrescriptionByCode(actor, { code: await matrixPrescription(null) }) },
+  "listPatientPrescriptions (one's own, or written by oneself)": { roles: ["PATIENT", "DOCTOR"], call: async (actor) => listPatientPrescriptions(actor, { patientId: await matrixPrescriptionPatient(actor) }) },
+  "listPatientPrescriptions (another patient's, no consent)": { roles: [], call: async (actor) => listPatientPrescriptions(actor, { patientId: await matrixPrescriptionPatient(null) }) },
   "getVisit (one's own signed visit, or the visit one holds)": { roles: ["PATIENT", "DOCTOR"], call: async (actor) => getVisit(actor, { visitId: (await visitFixture(actor, { signed: true })).visit.id }) },
   "getVisit (another patient's, no consent)": { roles: [], call: async (actor) => getVisit(actor, { visitId: (await visitFixture(null, { signed: true })).visit.id }) },
   "listPatientVisits (one's own, or a patient one has seen)": { roles: ["PATIENT", "DOCTOR"], call: async (actor) => listPatientVisits(actor, { patientId: (await visitFixture(actor, { signed: true })).patientId }) },
@@ -474,6 +487,19 @@ async function openProposal(): Promise<string> {
   });
   return row.id;
 }
+
+const matrixChain = { contracts: { PrescriptionRegistry: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9" } } as unknown as Parameters<typeof signPrescription>[2];
+const matrixOrder = { dose: "1 tablet", route: "oral", frequency: "once daily", durationDays: 5, quantity: 5, refills: 0 } as const;
+const matrixDrug = () => db().drug.create({ data: { name: `Matrix ${randomUUID()}`, genericName: "loratadine", form: "TABLET", strength: "10 mg", packSize: 10, priceCents: 500 } });
+
+/** A signed prescription of a visit the actor is party to when they can be (see visitFixture); its patient. */
+async function matrixPrescriptionOf(actor: Actor | null) {
+  const { visit, doctor, patientId } = await visitFixture(actor);
+  const rx = await signPrescription(doctor, { visitId: visit.id, drugId: (await matrixDrug()).id, ...matrixOrder }, matrixChain);
+  return { code: rx.code, patientId };
+}
+const matrixPrescription = async (actor: Actor | null) => (await matrixPrescriptionOf(actor)).code;
+const matrixPrescriptionPatient = async (actor: Actor | null) => (await matrixPrescriptionOf(actor)).patientId;
 
 /** The id of a new audit event about the given patient (a fresh one when none is given). */
 async function auditEventAbout(patientId: string = randomUUID()): Promise<string> {
