@@ -54,7 +54,11 @@ export function Counter() {
       if (addSingle && (exact || result.hits.length === 1)) return add(exact ?? result.hits[0]!);
       setHits(result.hits);
       setActive(0);
-      if (addSingle && result.hits.length === 0) setNotice({ tone: "danger", text: `Nothing in the catalogue matches “${text}”.` });
+      if (addSingle && result.hits.length === 0) {
+        // Cleared, so the next scan does not land after the unknown code.
+        setQuery("");
+        setNotice({ tone: "danger", text: `Nothing in the catalogue matches “${text}”.` });
+      }
     });
   }
 

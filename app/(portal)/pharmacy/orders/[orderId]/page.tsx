@@ -46,7 +46,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             <CardBody>
               <ReceiveForm
                 purchaseOrderId={order.id}
-                lines={order.lines.map((l) => ({ id: l.id, label: `${l.drug.name} ${l.drug.strength}`, left: l.quantityOrdered - l.quantityReceived }))}
+                lines={order.lines.map((l) => ({ id: l.id, name: l.drug.name, strength: l.drug.strength, left: l.quantityOrdered - l.quantityReceived }))}
               />
             </CardBody>
           </Card>

@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { submitReceipt } from "@/lib/pharmacy/procurement/actions";
 
 /** One row per line still to receive: quantity now (defaults to what is left), lot number, expiry, shelf. */
-export function ReceiveForm({ purchaseOrderId, lines }: { purchaseOrderId: string; lines: { id: string; label: string; left: number }[] }) {
+export function ReceiveForm({ purchaseOrderId, lines }: { purchaseOrderId: string; lines: { id: string; name: string; strength: string; left: number }[] }) {
   const [state, action] = useActionState<FormState, FormData>(submitReceipt, {});
   const open = lines.filter((l) => l.left > 0);
   return (
@@ -16,8 +16,11 @@ export function ReceiveForm({ purchaseOrderId, lines }: { purchaseOrderId: strin
       <input type="hidden" name="purchaseOrderId" value={purchaseOrderId} />
       {open.map((l) => (
         <fieldset key={l.id} className="grid gap-3 rounded-xl border border-line p-4 md:grid-cols-4">
-          <legend className="px-1 text-base font-semibold">
-            {l.label} <span className="font-normal text-muted">({l.left} to receive)</span>
+          <legend className="px-1 text-base">
+            <span className="font-semibold">{l.name}</span>{" "}
+            <span className="text-muted">
+              {l.strength} · {l.left} to receive
+            </span>
           </legend>
           <FormField label="Quantity received" size="lg">
             <Input name={`qty-${l.id}`} type="number" min={0} max={l.left} defaultValue={l.left} inputMode="numeric" />
