@@ -60,6 +60,17 @@ export async function startEmbeddedPostgres(opts: {
   };
 }
 
+/** Deletes a cluster for good: its folder under dataDir, or its stand-in under /var/tmp (for fresh test runs). */
+export function removeEmbeddedPostgres(dataDir: string): void {
+  const wanted = resolve(dataDir, "postgres");
+  rmSync(wanted, { recursive: true, force: true });
+  rmSync(fallbackFor(wanted, "data"), { recursive: true, force: true });
+}
+
+function fallbackFor(wanted: string, kind: "native" | "data"): string {
+  return join(FALLBACK_ROOT, `${kind}-${createHash("sha256").update(wanted).digest("hex").slice(0, 16)}`);
+}
+
 /** The package's native/ folder (bin, lib, share), found from the path of its postgres binary. */
 function nativeDir(): string {
   return dirname(dirname(postgresBinary));
@@ -87,7 +98,7 @@ function reachable(wanted: string, kind: "native" | "data", log: (msg: string) =
     folder = dirname(folder);
   }
   if (!closed) return wanted;
-  const place = join(FALLBACK_ROOT, `${kind}-${createHash("sha256").update(wanted).digest("hex").slice(0, 16)}`);
+  const place = fallbackFor(wanted, kind);
   mkdirSync(FALLBACK_ROOT, { recursive: true, mode: 0o755 });
   chmodSync(FALLBACK_ROOT, 0o755);
   if (kind === "native" && !existsSync(join(place, "bin", "postgres"))) {
