@@ -14,6 +14,9 @@ import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
+import { findPatientsForEmergency } from "@/lib/break-glass/find-patients-for-emergency";
+import { openBreakGlass } from "@/lib/break-glass/open-break-glass";
+import { listBreakGlassEvents, reviewBreakGlass } from "@/lib/break-glass/review-break-glass";
 import { getPrescriptionByCode, listPatientPrescriptions } from "@/lib/prescriptions/get-prescription";
 import { preparePrescription } from "@/lib/prescriptions/prepare-prescription";
 import { signPrescription } from "@/lib/prescriptions/sign-prescription";
@@ -278,6 +281,19 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     access: { roles: ["DOCTOR"] },
     call: async (actor) => signPrescription(actor, { visitId: (await visitFixture(actor)).visit.id, drugId: (await matrixDrug()).id, ...matrixOrder }, matrixChain),
   },
+  "lib/break-glass/actions.ts#submitBreakGlass": {
+    wraps: "openBreakGlass",
+    access: { roles: ["DOCTOR"] },
+    call: async (actor) => openBreakGlass(actor, { patientId: (await createActor("PATIENT")).userId, reason: "Collapsed at reception, unresponsive" }, matrixConsentChain),
+  },
+  "lib/break-glass/actions.ts#submitBreakGlassReview": {
+    wraps: "reviewBreakGlass",
+    access: { roles: ["ADMIN"] },
+    call: async (actor) => {
+      const access = await openBreakGlass(await createActor("DOCTOR"), { patientId: (await createActor("PATIENT")).userId, reason: "Collapsed at reception, unresponsive" }, matrixConsentChain);
+      return reviewBreakGlass(actor, { accessId: access.id, verdict: "JUSTIFIED" });
+    },
+  },
   "lib/scheduling/actions.ts#submitBooking": {
     wraps: "bookAppointment",
     access: { roles: ["PATIENT", "ADMIN"] },
@@ -424,6 +440,8 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listSpecialties: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => listSpecialties(actor) },
   listFreeSlots: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: async (actor) => listFreeSlots(actor, { doctorId: (await createDoctorWithHours()).userId }) },
   listMyAppointments: { roles: ["PATIENT"], call: (actor) => listMyAppointments(actor) },
+  listBreakGlassEvents: { roles: ["ADMIN"], call: (actor) => listBreakGlassEvents(actor) },
+  findPatientsForEmergency: { roles: ["DOCTOR"], call: (actor) => findPatientsForEmergency(actor, { q: "Test" }) },
   preparePrescription: { roles: ["DOCTOR"], call: async (actor) => preparePrescription(actor, { visitId: (await visitFixture(actor)).visit.id, drugId: (await matrixDrug()).id }) },
   "getPrescriptionByCode (one's own, one's written, or at the pharmacy)": { roles: ["PATIENT", "DOCTOR", "PHARMACIST"], call: async (actor) => getPrescriptionByCode(actor, { code: await matrixPrescription(actor) }) },
   "getPrescriptionByCode (another patient's, another doctor's)": { roles: ["PHARMACIST"], call: async (actor) => getPrescriptionByCode(actor, { code: await matrixPrescription(null) }) },
@@ -488,6 +506,7 @@ async function openProposal(): Promise<string> {
   return row.id;
 }
 
+const matrixConsentChain = { contracts: { ConsentRegistry: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512" } } as unknown as Parameters<typeof openBreakGlass>[2];
 const matrixChain = { contracts: { PrescriptionRegistry: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9" } } as unknown as Parameters<typeof signPrescription>[2];
 const matrixOrder = { dose: "1 tablet", route: "oral", frequency: "once daily", durationDays: 5, quantity: 5, refills: 0 } as const;
 const matrixDrug = () => db().drug.create({ data: { name: `Matrix ${randomUUID()}`, genericName: "loratadine", form: "TABLET", strength: "10 mg", packSize: 10, priceCents: 500 } });

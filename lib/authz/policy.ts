@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findActiveBreakGlass } from "@/lib/break-glass/find-active";
 import { findLiveConsent } from "@/lib/consent/find-live-consent";
 import type { Actor, Role } from "./actor";
 
@@ -80,7 +81,7 @@ export function authorizeOwnRecord(actor: Actor | null, patientId: string): asse
   throw new AppError("FORBIDDEN", "You may not see this patient's record.");
 }
 
-export type ClinicalAccess = { basis: "self" } | { basis: "consent"; consentId: string };
+export type ClinicalAccess = { basis: "self" } | { basis: "consent"; consentId: string } | { basis: "break-glass"; accessId: string };
 
 /**
  * Clinical data of one patient in one scope ("ALL" or a category, lib/consent/scopes.ts): the patient themself, or
@@ -95,8 +96,9 @@ export async function authorizeClinicalAccess(actor: Actor | null, patientId: st
   }
   const consent = await findLiveConsent(patientId, actor.userId, scope);
   if (consent) return { basis: "consent", consentId: consent.id };
-  // Break-glass hook: an open, unexpired emergency access of this doctor to this patient is checked here and
-  // returned as its own basis (with the access id) so the audit event names it.
+  // An unexpired emergency access of this doctor to this patient (lib/break-glass), named in the audit event.
+  const glass = await findActiveBreakGlass(patientId, actor.userId);
+  if (glass) return { basis: "break-glass", accessId: glass.id };
   throw new AppError("FORBIDDEN", "You need this patient's consent to see this part of their record.");
 }
 

@@ -34,7 +34,8 @@ export async function visitForReading(tx: Tx, actor: Actor, visitId: string): Pr
   if (actor.role === "PATIENT" && visit.patientId === actor.userId && visit.status !== "SIGNED") throw new AppError("NOT_FOUND", "There is no such visit.");
   try {
     const access = await authorizeClinicalAccess(actor, visit.patientId, VISITS_SCOPE);
-    return { visit, basis: access.basis === "self" ? "self" : `${access.basis}${"consentId" in access ? ` ${access.consentId}` : ""}` };
+    const basis = access.basis === "consent" ? `consent ${access.consentId}` : access.basis === "break-glass" ? `break-glass ${access.accessId}` : access.basis;
+    return { visit, basis };
   } catch (error) {
     if (isAppError(error) && error.code === "FORBIDDEN") return refuse(actor, visit.patientId, visitId, "read", error.message);
     throw error;

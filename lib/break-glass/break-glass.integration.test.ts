@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { decodeFunctionData } from "viem";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authorizeClinicalAccess } from "@/lib/authz/policy";
+import { consentRegistryAbi } from "@/lib/chain/abi";
+import { getVisit } from "@/lib/visits/get-visit";
+import { visitFixture } from "@/lib/visits/test-visit";
+import { createActor, mailTo } from "@/test/factories";
+import { findPatientsForEmergency } from "./find-patients-for-emergency";
+import { openBreakGlass, reasonHashOf } from "./open-break-glass";
+import { listBreakGlassEvents, reviewBreakGlass } from "./review-break-glass";
+
+const REGISTRY = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+// Only the registry address is read; nothing here talks to the chain.
+const chain = { contracts: { ConsentRegistry: REGISTRY } } as unknown as Parameters<typeof openBreakGlass>[2];
+const reason = "Unconscious in the emergency room, allergies unknown";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw error ?? new Error("expected a refusal");
+  return error.code;
+}
+
+describe("break-glass", () => {
+  it("opens a chart for a limited time, emails the patient, queues the chain record and the admin review", async () => {
+    const { visit, patientId } = await visitFixture(null, { signed: true });
+    const doctor = await createActor("DOCTOR");
+    const patient = await db().user.findUniqueOrThrow({ where: { id: patientId } });
+    expect(await codeOf(getVisit(doctor, { visitId: visit.id }))).toBe("FORBIDDEN");
+    expect((await findPatientsForEmergency(doctor, { q: "test pat" })).map((p) => p.id)).toContain(patientId);
+
+    await expect(openBreakGlass(doctor, { patientId, reason: "because" }, chain)).rejects.toBeInstanceOf(z.ZodError);
+    const started = Date.now();
+    const access = await openBreakGlass(doctor, { patientId, reason }, chain);
+    expect(access.expiresAt.getTime() - access.startedAt.getTime()).toBe(60 * 60_000);
+    expect(access.startedAt.getTime()).toBeGreaterThanOrEqual(started - 1_000);
+    expect(access.reasonCipher).not.toContain("Unconscious");
+    expect(access.reasonHash).toBe(reasonHashOf(access.id, reason));
+    expect(await authorizeClinicalAccess(doctor, patientId, "visits")).toEqual({ basis: "break-glass", accessId: access.id });
+    expect((await getVisit(doctor, { visitId: visit.id })).status).toBe("SIGNED");
+    const read = await db().auditEvent.findFirstOrThrow({ where: { patientId, actorId: doctor.userId, resourceType: "Visit", action: "read", outcome: "SUCCESS" } });
+    expect(read.purpose).toContain(`break-glass ${access.id}`);
+
+    const op = await db().onchainOp.findUniqueOrThrow({ where: { id: access.chainOpId! } });
+    expect(op).toMatchObject({ userId: doctor.userId, kind: "consent.break-glass", refId: access.id });
+    const [call] = op.calls as { to: string; data: `0x${string}` }[];
+    const patientWallet = await db().wallet.findUniqueOrThrow({ where: { userId: patientId } });
+    expect(decodeFunctionData({ abi: consentRegistryAbi, data: call!.data })).toEqual({ functionName: "breakGlass", args: [patientWallet.address, access.reasonHash] });
+    expect(JSON.stringify(op.calls)).not.toMatch(/Unconscious/);
+
+    const mail = await mailTo(patient.email);
+    expect(mail[0]).toMatchObject({ subject: "A doctor opened your record in an emergency" });
+    expect(mail[0]!.text).not.toContain("Unconscious");
+
+    // It ends by itself.
+    await db().breakGlassAccess.update({ where: { id: access.id }, data: { startedAt: new Date(Date.now() - 61 * 60_000), expiresAt: new Date(Date.now() - 60_000) } });
+    expect(await codeOf(getVisit(doctor, { visitId: visit.id }))).toBe("FORBIDDEN");
+
+    const admin = await createActor("ADMIN");
+    const queue = await listBreakGlassEvents(admin);
+    expect(queue.find((e) => e.id === access.id)).toMatchObject({ reason, review: "PENDING", patientName: "Test PATIENT" });
+    await reviewBreakGlass(admin, { accessId: access.id, verdict: "JUSTIFIED", note: "ER admission confirmed" });
+    expect(await codeOf(reviewBreakGlass(admin, { accessId: access.id, verdict: "UNJUSTIFIED" }))).toBe("CONFLICT");
+    expect((await listBreakGlassEvents(admin)).find((e) => e.id === access.id)).toMatchObject({ review: "JUSTIFIED", reviewNote: "ER admission confirmed" });
+  });
+
+  it("is for doctors only, and reviews for admins only", async () => {
+    const patient = await createActor("PATIENT");
+    for (const role of ["PATIENT", "PHARMACIST", "ADMIN"] as const) {
+      expect(await codeOf(openBreakGlass(await createActor(role), { patientId: patient.userId, reason }, chain))).toBe("FORBIDDEN");
+    }
+    expect(await codeOf(openBreakGlass(null, { patientId: patient.userId, reason }, chain))).toBe("UNAUTHENTICATED");
+    const access = await openBreakGlass(await createActor("DOCTOR"), { patientId: patient.userId, reason }, chain);
+    for (const role of ["PATIENT", "PHARMACIST", "DOCTOR"] as const) {
+      expect(await codeOf(reviewBreakGlass(await createActor(role), { accessId: access.id, verdict: "JUSTIFIED" }))).toBe("FORBIDDEN");
+      expect(await codeOf(listBreakGlassEvents(await createActor(role)))).toBe("FORBIDDEN");
+    }
+    expect(await codeOf(openBreakGlass(await createActor("DOCTOR"), { patientId: (await createActor("DOCTOR")).userId, reason }, chain))).toBe("NOT_FOUND");
+  });
+});
