@@ -31,6 +31,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
   ],
   PHARMACIST: [
     { href: "/pharmacy", label: "Counter" },
+    { href: "/pharmacy/dispense", label: "Dispense" },
     { href: "/pharmacy/inventory", label: "Inventory" },
     { href: "/pharmacy/orders", label: "Orders" },
     { href: "/pharmacy/alerts", label: "Alerts" },

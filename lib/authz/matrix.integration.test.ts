@@ -60,6 +60,9 @@ import { getReorderSuggestions } from "@/lib/pharmacy/procurement/reorder-sugges
 import { getStockAlerts } from "@/lib/pharmacy/alerts/get-stock-alerts";
 import { getPharmacyReport } from "@/lib/pharmacy/reports/get-pharmacy-report";
 import { createDrug, pharmacyFixtures } from "@/lib/pharmacy/test/fixtures";
+import { fakeRegistry, prescribed } from "@/lib/pharmacy/test/dispensing-fixtures";
+import { dispensePrescription, getDispensingView } from "@/lib/pharmacy/dispensing/dispense-prescription";
+import { getDispense } from "@/lib/pharmacy/dispensing/get-dispense";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { checkInAppointment, markNoShow } from "@/lib/scheduling/check-in-appointment";
@@ -349,6 +352,16 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     },
   },
   "lib/pharmacy/catalogue/actions.ts#lookupDrugs": { wraps: "searchDrugs", access: { roles: ["DOCTOR", "PHARMACIST", "ADMIN"] }, call: (actor) => searchDrugs(actor, { query: "ibu" }) },
+  "lib/pharmacy/dispensing/actions.ts#submitDispense": {
+    wraps: "dispensePrescription",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => {
+      const registry = fakeRegistry();
+      const { rx } = await prescribed();
+      registry.anchor(rx.rxHash, 1);
+      return dispensePrescription(actor, { code: rx.code, quantity: 1 }, registry.reader);
+    },
+  },
   "lib/pharmacy/sales/actions.ts#submitSale": {
     wraps: "createSale",
     access: { roles: ["PHARMACIST"] },
@@ -485,6 +498,24 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listPurchaseOrders: { roles: ["PHARMACIST"], call: (actor) => listPurchaseOrders(actor) },
   getPurchaseOrder: { roles: ["PHARMACIST"], call: async (actor) => getPurchaseOrder(actor, (await pharmacyFixtures.order("DRAFT")).purchaseOrderId) },
   getReorderSuggestions: { roles: ["PHARMACIST"], call: (actor) => getReorderSuggestions(actor) },
+  getDispensingView: {
+    roles: ["PHARMACIST"],
+    call: async (actor) => {
+      const registry = fakeRegistry();
+      const { rx } = await prescribed();
+      registry.anchor(rx.rxHash, 1);
+      return getDispensingView(actor, { code: rx.code }, registry.reader);
+    },
+  },
+  getDispense: {
+    roles: ["PHARMACIST"],
+    call: async (actor) => {
+      const registry = fakeRegistry();
+      const { rx, pharmacist } = await prescribed();
+      registry.anchor(rx.rxHash, 1);
+      return getDispense(actor, (await dispensePrescription(pharmacist, { code: rx.code, quantity: 1 }, registry.reader)).dispenseId);
+    },
+  },
 };
 
 /**
