@@ -17,6 +17,9 @@ export const roleLabel: Record<Role, string> = {
 export const roleNavigation: Record<Role, NavLink[]> = {
   PATIENT: [
     { href: "/patient", label: "Home" },
+    { href: "/patient/doctors", label: "Find a doctor" },
+    { href: "/patient/appointments", label: "Appointments" },
+    { href: "/patient/visits", label: "Visits" },
     { href: "/patient/records", label: "Medical history" },
     { href: "/patient/documents", label: "Documents" },
     { href: "/patient/consents", label: "Consents" },
@@ -26,6 +29,8 @@ export const roleNavigation: Record<Role, NavLink[]> = {
   ],
   DOCTOR: [
     { href: "/doctor", label: "Today" },
+    { href: "/doctor/schedule", label: "Schedule" },
+    { href: "/doctor/break-glass", label: "Emergency access" },
     { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],
@@ -42,6 +47,8 @@ export const roleNavigation: Record<Role, NavLink[]> = {
   ADMIN: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/appointments", label: "Appointments" },
+    { href: "/admin/break-glass", label: "Emergency access" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/contracts", label: "Contracts" },
     { href: "/admin/sponsorship", label: "Sponsorship" },

@@ -8,6 +8,7 @@ import { getChartPatient } from "@/lib/records/get-chart-patient";
 import { AddEntrySection } from "./_sections/add-entry-section";
 import { DocumentsSection } from "./_sections/documents-section";
 import { HistorySection } from "./_sections/history-section";
+import { PrescriptionsSection, VisitsSection } from "../../visits/chart-sections";
 
 export const metadata: Metadata = { title: "Patient chart" };
 
@@ -29,6 +30,8 @@ export default async function PatientChart({ params }: { params: Promise<{ patie
       />
       <div className="space-y-10">
         <HistorySection user={user} patientId={patientId} />
+        <VisitsSection user={user} patientId={patientId} />
+        <PrescriptionsSection user={user} patientId={patientId} />
         <AddEntrySection patientId={patientId} />
         <DocumentsSection user={user} patientId={patientId} />
       </div>
