@@ -5,7 +5,7 @@ import type { ChainDeployment } from "@/lib/chain/deployments";
 import { SponsorshipRefusedError } from "@/lib/chain/paymaster";
 import type { Paymaster } from "@/lib/chain/send";
 import { toPatientSafe } from "@/lib/chain/smart-account";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { OnchainOp } from "@/lib/generated/prisma/client";
 import { log as rootLog, errorFields, type Logger } from "@/lib/log";
 import { budgetStatus, nextUtcMidnight, recordSpend } from "@/lib/sponsorship/budget";
@@ -181,11 +181,14 @@ async function handleFailure(deps: DeliveryDeps, op: OnchainOp, error: unknown, 
     return "deferred";
   }
   if (reason && !earlierMayExecute) {
-    await deps.db.onchainOp.updateMany({
-      where: { ...where, status: { in: ["QUEUED", "SENT"] } },
-      data: { ...release, status: "FAILED", error: reason, finishedAt: new Date() },
+    await deps.db.$transaction(async (tx) => {
+      const { count } = await tx.onchainOp.updateMany({
+        where: { ...where, status: { in: ["QUEUED", "SENT"] } },
+        data: { ...release, status: "FAILED", error: reason, finishedAt: new Date() },
+      });
+      if (count !== 1) throw new LeaseLostError();
+      await runHandlers(tx, op, { status: "FAILED", txHash: null, error: reason });
     });
-    await runHandlers(deps.db, op, { status: "FAILED", txHash: null, error: reason });
     log.warn("op failed", { cause: reason.slice(0, 80) });
     return "failed";
   }
@@ -196,12 +199,11 @@ async function handleFailure(deps: DeliveryDeps, op: OnchainOp, error: unknown, 
   return "retrying";
 }
 
-async function runHandlers(db: Db, op: OnchainOp, outcome: { status: "CONFIRMED" | "FAILED"; txHash: string | null; error: string | null }) {
-  const handlers = OUTCOME_HANDLERS.filter((h) => h.kinds.includes(op.kind));
-  if (handlers.length === 0) return;
-  await db.$transaction(async (tx) => {
-    for (const h of handlers) await h.onFinished(tx, { id: op.id, userId: op.userId, kind: op.kind, refType: op.refType, refId: op.refId, ...outcome });
-  });
+/** The domain mirrors of an op's outcome, in the transaction that records it. */
+async function runHandlers(tx: Tx, op: OnchainOp, outcome: { status: "CONFIRMED" | "FAILED"; txHash: string | null; error: string | null }) {
+  for (const h of OUTCOME_HANDLERS.filter((h) => h.kinds.includes(op.kind))) {
+    await h.onFinished(tx, { id: op.id, userId: op.userId, kind: op.kind, refType: op.refType, refId: op.refId, ...outcome });
+  }
 }
 
 /** Records an execution: the op's outcome, the user's gas spending, the Safe's deployment, domain mirrors, at once. */
@@ -227,9 +229,7 @@ async function finish(deps: DeliveryDeps, op: OnchainOp, execution: Execution, l
     await recordSpend(tx, op.userId, execution.gasUsed, now);
     // The first operation deploys the Safe, whether or not its calls succeed.
     await tx.wallet.updateMany({ where: { userId: op.userId, deployedAt: null }, data: { deployedAt: now } });
-    for (const h of OUTCOME_HANDLERS.filter((h) => h.kinds.includes(op.kind))) {
-      await h.onFinished(tx, { id: op.id, userId: op.userId, kind: op.kind, refType: op.refType, refId: op.refId, status, txHash: execution.txHash, error });
-    }
+    await runHandlers(tx, op, { status, txHash: execution.txHash, error });
   });
   if (execution.success) log.info("op confirmed", { txHash: execution.txHash, gasUsed: Number(execution.gasUsed) });
   else log.warn("op reverted on chain", { txHash: execution.txHash });
