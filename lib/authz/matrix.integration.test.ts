@@ -63,6 +63,7 @@ import { createDrug, pharmacyFixtures } from "@/lib/pharmacy/test/fixtures";
 import { fakeRegistry, prescribed } from "@/lib/pharmacy/test/dispensing-fixtures";
 import { dispensePrescription, getDispensingView } from "@/lib/pharmacy/dispensing/dispense-prescription";
 import { getDispense } from "@/lib/pharmacy/dispensing/get-dispense";
+import { findPrescriptionsByPatient } from "@/lib/pharmacy/dispensing/find-prescriptions";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { checkInAppointment, markNoShow } from "@/lib/scheduling/check-in-appointment";
@@ -498,6 +499,7 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   listPurchaseOrders: { roles: ["PHARMACIST"], call: (actor) => listPurchaseOrders(actor) },
   getPurchaseOrder: { roles: ["PHARMACIST"], call: async (actor) => getPurchaseOrder(actor, (await pharmacyFixtures.order("DRAFT")).purchaseOrderId) },
   getReorderSuggestions: { roles: ["PHARMACIST"], call: (actor) => getReorderSuggestions(actor) },
+  findPrescriptionsByPatient: { roles: ["PHARMACIST"], call: (actor) => findPrescriptionsByPatient(actor, { patient: "Lopez" }) },
   getDispensingView: {
     roles: ["PHARMACIST"],
     call: async (actor) => {

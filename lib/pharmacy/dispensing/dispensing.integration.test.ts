@@ -7,6 +7,7 @@ import { lotState } from "../test/fixtures";
 import { fakeRegistry, prescribed } from "../test/dispensing-fixtures";
 import { dispensePrescription, getDispensingView } from "./dispense-prescription";
 import { getDispense } from "./get-dispense";
+import { findPrescriptionsByPatient } from "./find-prescriptions";
 
 const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)));
 
@@ -87,5 +88,19 @@ describe("dispensing", () => {
 
     await expect(getDispensingView(pharmacist, { code: "nonsense" }, registry.reader)).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(getDispensingView(await createActor("DOCTOR"), { code: rx.code }, registry.reader)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("finding prescriptions by patient", () => {
+  it("lists open prescriptions of patients whose name matches, and audits each patient shown", async () => {
+    const { rx, pharmacist } = await prescribed();
+    const profile = await db().patientProfile.findUniqueOrThrow({ where: { userId: rx.patientId } });
+    const unique = `Zelda${rx.id.slice(0, 6)}`;
+    await db().patientProfile.update({ where: { userId: rx.patientId }, data: { familyName: unique } });
+    const found = await findPrescriptionsByPatient(pharmacist, { patient: `${profile.givenName.toLowerCase()} ${unique.toUpperCase()}` });
+    expect(found.map((f) => f.code)).toEqual([rx.code]);
+    expect(await db().auditEvent.count({ where: { patientId: rx.patientId, action: "search", actorId: pharmacist.userId } })).toBe(1);
+    await expect(findPrescriptionsByPatient(pharmacist, { patient: "z" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(findPrescriptionsByPatient(await createActor("PATIENT"), { patient: unique })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,18 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, FormField, Input, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getDispensingView, type DispensingView } from "@/lib/pharmacy/dispensing/dispense-prescription";
+import { findPrescriptionsByPatient } from "@/lib/pharmacy/dispensing/find-prescriptions";
 import { formatCents, formatDay } from "@/lib/pharmacy/format";
 import { DispenseForm } from "./dispense-form";
 
 export const metadata: Metadata = { title: "Dispense" };
 
-export default async function Dispense({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+export default async function Dispense({ searchParams }: { searchParams: Promise<{ code?: string; patient?: string }> }) {
   const pharmacist = await requirePermission("area:pharmacy");
-  const code = ((await searchParams).code ?? "").trim();
+  const params = await searchParams;
+  const code = (params.code ?? "").trim();
+  const patient = (params.patient ?? "").trim();
   let view: DispensingView | null = null;
   let problem: string | null = null;
+  let found: Awaited<ReturnType<typeof findPrescriptionsByPatient>> | null = null;
+  if (patient && !code) {
+    try {
+      found = await findPrescriptionsByPatient(pharmacist, { patient });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      problem = error.message;
+    }
+  }
   if (code) {
     try {
       view = await getDispensingView(pharmacist, { code });
@@ -30,6 +43,31 @@ export default async function Dispense({ searchParams }: { searchParams: Promise
         </FormField>
         <Button type="submit" size="lg">Look up</Button>
       </form>
+      <form action="/pharmacy/dispense" className="mb-6 flex flex-wrap items-end gap-3" role="search" aria-label="Find by patient">
+        <FormField label="Or find by patient name" size="lg" className="min-w-80 flex-1">
+          <Input name="patient" defaultValue={patient} autoComplete="off" />
+        </FormField>
+        <Button type="submit" size="lg" variant="secondary">Find</Button>
+      </form>
+      {found && (
+        found.length ? (
+          <Table caption={`Open prescriptions for “${patient}”`}>
+            <THead><TR><TH>Code</TH><TH>Patient</TH><TH>Medication</TH><TH>Signed</TH></TR></THead>
+            <TBody>
+              {found.map((r) => (
+                <TR key={r.id}>
+                  <TD><Link href={`/pharmacy/dispense?code=${r.code}`} className="font-mono text-brand-700 underline underline-offset-4">{r.code}</Link></TD>
+                  <TD>{r.patientName} (born {formatDay(r.patientDateOfBirth)})</TD>
+                  <TD>{r.drugName} × {r.quantity}{r.refills > 0 && `, ${r.refills} refill${r.refills === 1 ? "" : "s"}`}</TD>
+                  <TD>{formatDay(r.signedAt)}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        ) : (
+          <Alert tone="info" className="mb-6 text-base">No open prescription for a patient named “{patient}”.</Alert>
+        )
+      )}
       {problem && (
         <Alert tone="danger" title="Cannot open this prescription" className="text-base">
           {problem}
