@@ -15,3 +15,18 @@ export function canonicalJson(value: unknown): string {
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
+
+/** What a visit's signature covers, in clear: notes, vitals, coded diagnoses and orders. */
+export interface VisitContent {
+  visitId: string;
+  patientId: string;
+  doctorId: string;
+  notes: unknown;
+  vitals: Record<string, number | null>;
+  diagnoses: { system: string; code: string; primary: boolean }[];
+  orders: { name: string; instructions: string | null }[];
+}
+
+export function visitDigest(content: VisitContent): string {
+  return sha256Hex(canonicalJson(content));
+}

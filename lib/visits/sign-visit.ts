@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorize } from "@/lib/authz/policy";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
-import { canonicalJson, sha256Hex } from "./content-hash";
+import { visitDigest } from "./content-hash";
 import { openForPatient } from "./sealing";
 import { visitIdSchema, VITAL_FIELDS } from "./schemas";
 import { visitForWriting } from "./visit-access";
@@ -19,17 +19,15 @@ export async function visitContentHash(tx: Tx, visitId: string): Promise<string>
   for (const o of visit.examOrders) {
     orders.push({ name: o.name, instructions: o.instructionsCipher ? await openForPatient(tx, visit.patientId, ORDER_PURPOSE(o.id), o.instructionsCipher) : null });
   }
-  return sha256Hex(
-    canonicalJson({
-      visitId,
-      patientId: visit.patientId,
-      doctorId: visit.doctorId,
-      notes,
-      vitals: Object.fromEntries(VITAL_FIELDS.map((f) => [f, visit[f]])),
-      diagnoses: visit.diagnoses.map((d) => ({ system: d.system, code: d.code, primary: d.isPrimary })),
-      orders,
-    }),
-  );
+  return visitDigest({
+    visitId,
+    patientId: visit.patientId,
+    doctorId: visit.doctorId,
+    notes,
+    vitals: Object.fromEntries(VITAL_FIELDS.map((f) => [f, visit[f]])),
+    diagnoses: visit.diagnoses.map((d) => ({ system: d.system, code: d.code, primary: d.isPrimary })),
+    orders,
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { MasterKeys } from "../../lib/crypto/envelope.ts";
 import { ensureWallet } from "../../lib/wallets/ensure-wallet.ts";
 import { seedPharmacy } from "./seed-pharmacy.ts";
 import { seedDemoRecords } from "./seed-records.ts";
+import { seedScheduling } from "./seed-scheduling.ts";
 
 /**
  * Creates the demo clinic, or brings it back to its seeded details; running it twice changes nothing.
@@ -59,6 +60,7 @@ export async function seedDemoClinic(
     log(`seeded the demo clinic: ${DEMO_STAFF.length} staff, ${DEMO_PATIENTS.length} patients${masterKeys ? ", with wallets" : ""}`);
     await seedPharmacy(prisma, log);
     await seedDemoRecords(prisma, log, masterKeys);
+    await seedScheduling(prisma, log, masterKeys);
   } finally {
     await prisma.$disconnect();
   }
