@@ -9,12 +9,14 @@ import { log } from "@/lib/log";
 import { outboxJob } from "@/lib/outbox/job";
 import { auditAnchorJob } from "@/lib/audit/anchor-job";
 import { consentIndexerJob } from "@/lib/consent/indexer-job";
+import { appointmentReminderJob } from "@/lib/scheduling/reminder-job";
 import type { WorkerJob } from "@/lib/worker/job";
 import { runJobs } from "@/lib/worker/run-jobs";
 
 const JOBS: WorkerJob[] = [
   outboxJob,
   consentIndexerJob,
+  appointmentReminderJob,
   auditAnchorJob,
 ];
 

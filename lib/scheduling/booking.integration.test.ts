@@ -12,6 +12,7 @@ import { getDoctorDay } from "./get-doctor-day";
 import { listMyAppointments } from "./list-my-appointments";
 import { addTimeOff, setWorkingHours } from "./manage-schedule";
 import { rescheduleAppointment } from "./reschedule-appointment";
+import { sendAppointmentReminders } from "./reminder-job";
 import { searchDoctors } from "./search-doctors";
 import { clinicSlot, createDoctorWithHours } from "./test-doctor";
 import { wallClockAt } from "./time-zone";
@@ -254,5 +255,22 @@ describe("doctor directory", () => {
     expect((await searchDoctors(patient, { q: "Directory Kidney" }))[0]!.nextFreeSlot).toBeNull();
     expect(await codeOf(searchDoctors(await createActor("PHARMACIST"), {}))).toBe("FORBIDDEN");
     expect(await codeOf(setWorkingHours(doctor, { intervals: [{ weekday: 1, start: "09:00", end: "12:00", slotMinutes: 30 }, { weekday: 1, start: "11:00", end: "13:00", slotMinutes: 30 }] }))).toBe("VALIDATION");
+  });
+});
+
+describe("reminders", () => {
+  it("emails one reminder with the invitation for an appointment within the reminder window, once, even with two workers", async () => {
+    const doctor = await createDoctorWithHours();
+    const patient = await createActor("PATIENT");
+    const soon = await insertAppointment(doctor.userId, patient.userId, new Date(Date.now() + 5 * 3_600_000));
+    const later = await insertAppointment(doctor.userId, patient.userId, new Date(Date.now() + 3 * 86_400_000));
+    const results = await Promise.all([sendAppointmentReminders(), sendAppointmentReminders()]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(1);
+    const mails = (await mailTo(patient.email)).filter((m) => m.subject.startsWith("Reminder"));
+    expect(mails).toHaveLength(1);
+    expect((await db().appointment.findUniqueOrThrow({ where: { id: soon.id } })).reminderSentAt).not.toBeNull();
+    expect((await db().appointment.findUniqueOrThrow({ where: { id: later.id } })).reminderSentAt).toBeNull();
+    await sendAppointmentReminders();
+    expect((await mailTo(patient.email)).filter((m) => m.subject.startsWith("Reminder"))).toHaveLength(1);
   });
 });
