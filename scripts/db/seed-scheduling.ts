@@ -48,6 +48,8 @@ async function dataKeyOf(prisma: PrismaClient, userId: string, keys: MasterKeys)
   return stored.sealedKey === sealed.sealedKey ? dataKey : openDataKey(keys, userId, stored);
 }
 
+const NO_VITALS: Record<string, number | null> = { systolicMmHg: null, diastolicMmHg: null, heartRateBpm: null, respiratoryRate: null, temperatureC: null, spo2Percent: null, weightKg: null, heightCm: null };
+
 const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
 /**
@@ -83,7 +85,7 @@ export async function seedScheduling(prisma: PrismaClient, log: (msg: string) =>
       const diagnoses = v.codes.map((code, i) => ({ system: "ICD-10-CM", code, display: findCode(code)!.display, isPrimary: i === 0 }));
       await tx.visitDiagnosis.createMany({ data: diagnoses.map((d) => ({ visitId, ...d })) });
       await tx.examOrder.createMany({ data: v.orders.map((name) => ({ visitId, name })) });
-      const vitals = { systolicMmHg: null, diastolicMmHg: null, heartRateBpm: null, respiratoryRate: null, temperatureC: null, spo2Percent: null, weightKg: null, heightCm: null, ...v.vitals };
+      const vitals: Record<string, number | null> = { ...NO_VITALS, ...v.vitals };
       const signedHash = visitDigest({
         visitId,
         patientId: patient.id,
