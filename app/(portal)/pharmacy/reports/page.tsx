@@ -1,71 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card, CardBody, CardHeader, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { BarChart } from "@/components/charts/bar-chart";
+import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
-import { formatCents, formatDay } from "@/lib/pharmacy/format";
 import { getPharmacyReport } from "@/lib/pharmacy/reports/get-pharmacy-report";
+import { PharmacyReportView, reportSummary } from "./pharmacy-report-view";
 
 export const metadata: Metadata = { title: "Pharmacy reports" };
 
 export default async function PharmacyReports() {
   const pharmacist = await requirePermission("area:pharmacy");
   const report = await getPharmacyReport(pharmacist, { days: 30 });
-  const short = (day: string) => day.slice(5);
-  const totals = report.perDay.reduce((t, d) => ({ sales: t.sales + d.sales, cents: t.cents + d.salesCents, dispensed: t.dispensed + d.unitsDispensed }), { sales: 0, cents: 0, dispensed: 0 });
   return (
     <>
-      <PageHeader title="Reports" description={`The last ${report.days} days: ${totals.sales} sales for ${formatCents(totals.cents)}, ${totals.dispensed} units dispensed.`} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardBody>
-            <BarChart title="Counter sales per day (takings)" bars={report.perDay.map((d) => ({ label: short(d.day), value: d.salesCents }))} format={formatCents} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardBody>
-            <BarChart title="Units dispensed per day" bars={report.perDay.map((d) => ({ label: short(d.day), value: d.unitsDispensed }))} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title="Stock value" />
-          <CardBody>
-            <dl className="grid grid-cols-2 gap-4 text-base">
-              <div><dt className="text-muted">At cost</dt><dd className="text-2xl font-semibold tabular-nums">{formatCents(report.stockValue.costCents)}</dd></div>
-              <div><dt className="text-muted">At retail price</dt><dd className="text-2xl font-semibold tabular-nums">{formatCents(report.stockValue.retailCents)}</dd></div>
-              <div><dt className="text-muted">Units on the shelf</dt><dd className="text-xl tabular-nums">{report.stockValue.units}</dd></div>
-              <div><dt className="text-muted">Lots</dt><dd className="text-xl tabular-nums">{report.stockValue.lots}</dd></div>
-            </dl>
-          </CardBody>
-        </Card>
-        <Table caption="Expiring in the next 90 days, by month">
-          <THead>
-            <TR><TH>Month</TH><TH numeric>Lots</TH><TH numeric>Units</TH><TH numeric>Value at cost</TH></TR>
-          </THead>
-          <TBody>
-            {report.expiries.map((e) => (
-              <TR key={e.month}><TD>{e.month}</TD><TD numeric>{e.lots}</TD><TD numeric>{e.units}</TD><TD numeric>{formatCents(e.costCents)}</TD></TR>
-            ))}
-          </TBody>
-        </Table>
-      </div>
-      <div className="mt-6">
-        <Table caption={`Slow movers: stock not sold or dispensed for ${report.slowMoverDays} days, by value`}>
-          <THead>
-            <TR><TH>Item</TH><TH numeric>On hand</TH><TH numeric>Value at cost</TH><TH>Last sold or dispensed</TH></TR>
-          </THead>
-          <TBody>
-            {report.slowMovers.map((s) => (
-              <TR key={s.drugId}>
-                <TD><Link href={`/pharmacy/inventory/${s.drugId}`} className="text-brand-700 underline underline-offset-4">{s.name}</Link> <span className="text-muted">{s.strength}</span></TD>
-                <TD numeric>{s.onHand}</TD>
-                <TD numeric>{formatCents(s.stockValueCents)}</TD>
-                <TD>{s.lastMovedOut ? formatDay(s.lastMovedOut) : "never"}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      </div>
+      <PageHeader title="Reports" description={reportSummary(report)} />
+      <PharmacyReportView report={report} linkItems />
     </>
   );
 }
