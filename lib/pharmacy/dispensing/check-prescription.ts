@@ -20,21 +20,32 @@ export interface FillState {
   fillsAllowed: number;
   /** Fills begun here (a partly filled one counts). */
   fillsStarted: number;
+  packsPerFill: number;
   /** The fill to dispense next and the part of it, or null when nothing is left. */
   next: { fillNumber: number; part: number; due: number } | null;
   lastDispensedAt: Date | null;
 }
 
-export async function fillStateOf(tx: Tx, rx: Pick<Prescription, "id" | "refills" | "quantity">): Promise<FillState> {
+/**
+ * Packs one fill needs. Doctors prescribe tablets and capsules by the unit (30 tablets) and everything else by the
+ * item (1 inhaler, 1 bottle); the pharmacy hands over whole packs.
+ */
+export function packsPerFill(prescribed: number, drug: { form: string; packSize: number }): number {
+  return drug.form === "TABLET" || drug.form === "CAPSULE" ? Math.ceil(prescribed / drug.packSize) : prescribed;
+}
+
+export async function fillStateOf(tx: Tx, rx: Pick<Prescription, "id" | "refills" | "quantity" | "drugId">): Promise<FillState> {
+  const drug = await tx.drug.findUnique({ where: { id: rx.drugId }, select: { form: true, packSize: true } });
+  const perFill = drug ? packsPerFill(rx.quantity, drug) : rx.quantity;
   const parts = await tx.dispense.findMany({ where: { prescriptionId: rx.id }, orderBy: [{ fillNumber: "desc" }, { part: "desc" }], take: 1 });
   const last = parts[0];
   const fillsAllowed = rx.refills + 1;
   const fillsStarted = last?.fillNumber ?? 0;
   let next: FillState["next"];
   if (last && last.owed > 0) next = { fillNumber: last.fillNumber, part: last.part + 1, due: last.owed };
-  else if (fillsStarted < fillsAllowed) next = { fillNumber: fillsStarted + 1, part: 1, due: rx.quantity };
+  else if (fillsStarted < fillsAllowed) next = { fillNumber: fillsStarted + 1, part: 1, due: perFill };
   else next = null;
-  return { fillsAllowed, fillsStarted, next, lastDispensedAt: last?.createdAt ?? null };
+  return { fillsAllowed, fillsStarted, packsPerFill: perFill, next, lastDispensedAt: last?.createdAt ?? null };
 }
 
 /** The prescription by its code, locked for the rest of the transaction when `lock` is set. */

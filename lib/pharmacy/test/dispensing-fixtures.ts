@@ -30,6 +30,7 @@ export function fakeRegistry() {
   };
 }
 
+/** A signed prescription of a test drug (tablets, 20 a pack): `quantity` is in packs, prescribed as tablets. */
 export async function prescribed(opts: { refills?: number; quantity?: number; stock?: number } = {}) {
   const { visit, doctor } = await visitFixture(null);
   const pharmacist = await createActor("PHARMACIST");
@@ -37,7 +38,7 @@ export async function prescribed(opts: { refills?: number; quantity?: number; st
   const lot = await stockLot(drug.id, pharmacist.userId, opts.stock ?? 10, 200);
   const rx = await signPrescription(
     doctor,
-    { visitId: visit.id, drugId: drug.id, dose: "1 tablet", route: "oral", frequency: "twice daily", durationDays: 7, quantity: opts.quantity ?? 2, refills: opts.refills ?? 0, instructions: "With food", acknowledgeWarnings: true },
+    { visitId: visit.id, drugId: drug.id, dose: "1 tablet", route: "oral", frequency: "twice daily", durationDays: 7, quantity: (opts.quantity ?? 2) * 20, refills: opts.refills ?? 0, instructions: "With food", acknowledgeWarnings: true },
     chain,
   );
   return { rx, pharmacist, drug, lot };

@@ -82,7 +82,7 @@ export default async function Dispense({ searchParams }: { searchParams: Promise
                 <dl className="grid gap-3 text-base sm:grid-cols-2">
                   <div><dt className="text-muted">Patient</dt><dd className="font-medium">{view.patientName}{view.patientDateOfBirth && ` (born ${formatDay(view.patientDateOfBirth)})`}</dd></div>
                   <div><dt className="text-muted">Directions</dt><dd>{view.prescription.dose}, {view.prescription.route}, {view.prescription.frequency}, {view.prescription.durationDays} days</dd></div>
-                  <div><dt className="text-muted">Quantity per fill</dt><dd>{view.prescription.quantity} pack{view.prescription.quantity === 1 ? "" : "s"}{view.drug && ` of ${view.drug.packSize}`}</dd></div>
+                  <div><dt className="text-muted">Quantity per fill</dt><dd>{view.prescription.quantity} prescribed: {view.fills.packsPerFill} pack{view.fills.packsPerFill === 1 ? "" : "s"}{view.drug && ` of ${view.drug.packSize}`}</dd></div>
                   <div><dt className="text-muted">Fills</dt><dd>{view.fills.fillsStarted} of {view.fills.fillsAllowed} used</dd></div>
                   <div><dt className="text-muted">In stock</dt><dd>{view.onHand} pack{view.onHand === 1 ? "" : "s"}{view.drug?.controlled && <Badge tone="info" className="ml-2">Controlled</Badge>}</dd></div>
                   <div><dt className="text-muted">Price per pack</dt><dd>{view.drug ? formatCents(view.drug.priceCents) : "—"}</dd></div>

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getDispense } from "@/lib/pharmacy/dispensing/get-dispense";
 import { formatCents, formatDay } from "@/lib/pharmacy/format";
-import { PrintButton } from "../../print-button";
+import { PrintButton, PrintOnlyMarked } from "../../print-button";
 
 export const metadata: Metadata = { title: "Dispensed" };
 
@@ -38,8 +38,9 @@ export default async function Dispensed({ params }: { params: Promise<{ dispense
         }
         className="print:hidden"
       />
-      <div className="flex flex-wrap gap-6">
-        <section aria-label="Label" className="w-full max-w-sm rounded-lg border-2 border-ink bg-surface p-4 font-mono text-sm">
+      <PrintOnlyMarked />
+      <div id="print-area" className="flex flex-wrap gap-6">
+        <section data-print aria-label="Label" className="w-full max-w-sm rounded-lg border-2 border-ink bg-surface p-4 font-mono text-sm">
           <p className="font-bold">CareChain Health Pharmacy</p>
           <p className="mt-2 text-base font-bold">{d.patientName}</p>
           <p>{d.drug.name} {d.drug.strength}</p>
@@ -50,7 +51,7 @@ export default async function Dispensed({ params }: { params: Promise<{ dispense
           <p>Lot: {d.lots.map((l) => `${l.lotNumber} exp ${formatDay(l.expiresOn)}`).join("; ")}</p>
           <p>{formatDay(d.createdAt)} · {d.pharmacistName} · {d.code}</p>
         </section>
-        <section aria-label="Receipt" className="w-full max-w-sm rounded-lg border border-line bg-surface p-4 font-mono text-sm">
+        <section data-print aria-label="Receipt" className="w-full max-w-sm rounded-lg border border-line bg-surface p-4 font-mono text-sm">
           <p className="text-center font-bold">Receipt</p>
           <p className="text-center">{d.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p>
           <p className="mt-3 flex justify-between"><span>{d.drug.name} × {d.quantity}</span><span>{formatCents(d.totalCents)}</span></p>

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
 import { PAYMENT_LABELS, formatCents, formatDay } from "@/lib/pharmacy/format";
 import { getSale } from "@/lib/pharmacy/sales/get-sale";
-import { PrintButton } from "../../print-button";
+import { PrintButton, PrintOnlyMarked } from "../../print-button";
 import { ReturnForm } from "./return-form";
 
 export const metadata: Metadata = { title: "Receipt" };
@@ -24,8 +24,9 @@ export default async function SaleReceipt({ params }: { params: Promise<{ saleId
         actions={<PrintButton autoFocus />}
         className="print:hidden"
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-label="Receipt" className="mx-auto w-full max-w-md rounded-xl border border-line bg-surface p-6 font-mono text-sm lg:col-span-2 print:border-0 print:p-0">
+      <PrintOnlyMarked />
+      <div id="print-area" className="grid gap-6 lg:grid-cols-3">
+        <section data-print aria-label="Receipt" className="mx-auto w-full max-w-md rounded-xl border border-line bg-surface p-6 font-mono text-sm lg:col-span-2 print:border-0 print:p-0">
           <p className="text-center text-base font-bold">CareChain Health Pharmacy</p>
           <p className="text-center">Sale {sale.number} · {sale.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p>
           <p className="mb-4 text-center">Served by {sale.soldByName}</p>
