@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { authorizeRecord, authorizeRecordParts, purposeOf, SCOPE_OF_DOCUMENT } from "@/lib/records/access";
 import { uuidOrNil } from "@/lib/records/get-clinical-entry";
-import { clinicalSealer } from "@/lib/records/keys";
+import { patientSealer } from "@/lib/records/keys";
+import type { PatientSealer } from "@/lib/records/sealing";
 import { DOCUMENT_KINDS } from "./schemas";
 
 export interface DocumentSummary {
@@ -26,19 +27,20 @@ export interface DocumentSummary {
 function summarize(
   row: { id: string; patientId: string; kind: DocumentKind; titleCipher: string; fileNameCipher: string; mediaType: string; sizeBytes: number; sha256: string; createdAt: Date; metadataCipher: string | null },
   uploadedBy: string,
+  sealer: PatientSealer,
 ): DocumentSummary {
-  const open = clinicalSealer().open;
+  const open = sealer.open;
   return {
     id: row.id,
     kind: row.kind,
-    title: open(row.titleCipher, row.patientId, "Document.title"),
-    fileName: open(row.fileNameCipher, row.patientId, "Document.fileName"),
+    title: open(row.titleCipher, "Document.title"),
+    fileName: open(row.fileNameCipher, "Document.fileName"),
     mediaType: row.mediaType,
     sizeBytes: row.sizeBytes,
     sha256: row.sha256,
     createdAt: row.createdAt,
     uploadedBy,
-    metadata: row.metadataCipher ? (JSON.parse(open(row.metadataCipher, row.patientId, "Document.metadata")) as Record<string, string>) : null,
+    metadata: row.metadataCipher ? (JSON.parse(open(row.metadataCipher, "Document.metadata")) as Record<string, string>) : null,
   };
 }
 
@@ -50,8 +52,9 @@ export async function listDocuments(actor: Actor | null, patientId: string): Pro
     const rows = await tx.document.findMany({ where: { patientId, deletedAt: null, kind: { in: kinds } }, orderBy: { createdAt: "desc" } });
     const people = await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.uploadedById))] } }, select: { id: true, name: true } });
     const nameOf = new Map(people.map((p) => [p.id, p.name ?? "Unknown"]));
+    const sealer = await patientSealer(tx, patientId);
     await recordAudit(tx, { actor, patientId, action: "read", resourceType: "Document", purpose: purposeOf(bases, "list documents") });
-    return rows.map((r) => summarize(r, nameOf.get(r.uploadedById) ?? "Unknown"));
+    return rows.map((r) => summarize(r, nameOf.get(r.uploadedById) ?? "Unknown", sealer));
   });
 }
 
@@ -61,7 +64,7 @@ export async function getDocument(actor: Actor | null, documentId: string): Prom
   return db().$transaction(async (tx) => {
     const uploader = await tx.user.findUnique({ where: { id: row.uploadedById }, select: { name: true } });
     await recordAudit(tx, { actor, patientId: row.patientId, action: "read", resourceType: "Document", resourceId: row.id, purpose: purposeOf([access], "view document details") });
-    return { ...summarize(row, uploader?.name ?? "Unknown"), patientId: row.patientId };
+    return { ...summarize(row, uploader?.name ?? "Unknown", await patientSealer(tx, row.patientId)), patientId: row.patientId };
   });
 }
 

@@ -2,14 +2,14 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
-import { open, seal } from "@/lib/crypto/aead";
-import { masterKeysFrom } from "@/lib/crypto/envelope";
 import { env } from "@/lib/env";
+import type { PatientSealer } from "@/lib/records/sealing";
 
 /**
- * Documents at rest: each file is AES-256-GCM encrypted with its own random data key (iv ‖ tag ‖ ciphertext on
- * disk, the document id bound as associated data); the data key is stored only sealed with the master key, under
- * that key's id so a master-key rotation re-seals keys and never touches files.
+ * Documents at rest: each file is AES-256-GCM encrypted with its own random key (iv ‖ tag ‖ ciphertext on disk, the
+ * document id bound as associated data). The file key is stored only sealed with the patient's data key, which is
+ * sealed by MASTER_KEY (envelope encryption), so a master-key rotation re-seals one key per person and never touches
+ * a file.
  */
 
 function documentsDir(): string {
@@ -32,8 +32,10 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 /** Encrypts and writes the bytes (write to a temporary name, then rename, so a file is whole or absent). */
-export async function storeEncrypted(documentId: string, bytes: Buffer): Promise<StoredFile> {
-  const keys = masterKeysFrom(env());
+/** Marks file keys sealed with the patient's data key (the column leaves room for other wrapping schemes). */
+export const WRAPPED_BY_PATIENT_KEY = "patient-data-key";
+
+export async function storeEncrypted(documentId: string, bytes: Buffer, sealer: PatientSealer): Promise<StoredFile> {
   const dataKey = randomBytes(32);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", dataKey, iv);
@@ -45,7 +47,7 @@ export async function storeEncrypted(documentId: string, bytes: Buffer): Promise
   const temporary = join(dir, `${storageKey}.part`);
   await writeFile(temporary, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
   await rename(temporary, join(dir, storageKey));
-  return { storageKey, wrappedKey: seal(keys.current.key, dataKey, keyContext(documentId)), keyId: keys.current.id, sha256: sha256Of(bytes) };
+  return { storageKey, wrappedKey: sealer.sealBytes(dataKey, keyContext(documentId)), keyId: WRAPPED_BY_PATIENT_KEY, sha256: sha256Of(bytes) };
 }
 
 export async function removeStored(storageKey: string): Promise<void> {
@@ -53,11 +55,9 @@ export async function removeStored(storageKey: string): Promise<void> {
 }
 
 /** Reads and decrypts a file; the GCM tag and the recorded SHA-256 both have to match. */
-export async function readDecrypted(doc: { id: string; storageKey: string; wrappedKey: string; keyId: string; sha256: string }): Promise<Buffer> {
-  const keys = masterKeysFrom(env());
-  const master = doc.keyId === keys.current.id ? keys.current : doc.keyId === keys.previous?.id ? keys.previous : undefined;
-  if (!master) throw new Error(`document key sealed with master key "${doc.keyId}", which is not configured`);
-  const dataKey = open(master.key, doc.wrappedKey, keyContext(doc.id));
+export async function readDecrypted(doc: { id: string; storageKey: string; wrappedKey: string; keyId: string; sha256: string }, sealer: PatientSealer): Promise<Buffer> {
+  if (doc.keyId !== WRAPPED_BY_PATIENT_KEY) throw new Error(`document key wrapped by an unknown scheme "${doc.keyId}"`);
+  const dataKey = sealer.openBytes(doc.wrappedKey, keyContext(doc.id));
   const raw = await readFile(join(documentsDir(), doc.storageKey));
   const decipher = createDecipheriv("aes-256-gcm", dataKey, raw.subarray(0, 12));
   decipher.setAAD(Buffer.from(fileContext(doc.id)));

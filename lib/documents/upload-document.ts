@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorizeRecord, purposeOf, SCOPE_OF_DOCUMENT } from "@/lib/records/access";
-import { clinicalSealer } from "@/lib/records/keys";
+import { patientSealer } from "@/lib/records/keys";
 import { readDicomMetadata } from "./dicom";
 import { ACCEPTED_TYPES, detectType, MAX_DOCUMENT_BYTES, TYPE_LABELS } from "./file-types";
 import { uploadDocumentSchema, type UploadDocumentFields } from "./schemas";
@@ -32,8 +32,8 @@ export async function uploadDocument(actor: Actor | null, input: UploadDocumentF
   if (patient?.role !== "PATIENT") throw new AppError("NOT_FOUND", "No such patient.");
 
   const documentId = randomUUID();
-  const stored = await storeEncrypted(documentId, bytes);
-  const seal = clinicalSealer().seal;
+  const sealer = await patientSealer(db(), fields.patientId);
+  const stored = await storeEncrypted(documentId, bytes, sealer);
   try {
     await db().$transaction(async (tx) => {
       await tx.document.create({
@@ -42,12 +42,12 @@ export async function uploadDocument(actor: Actor | null, input: UploadDocumentF
           patientId: fields.patientId,
           uploadedById: actor!.userId,
           kind: fields.kind,
-          titleCipher: seal(fields.title, fields.patientId, "Document.title"),
-          fileNameCipher: seal(name.slice(0, 255) || "document", fields.patientId, "Document.fileName"),
+          titleCipher: sealer.seal(fields.title, "Document.title"),
+          fileNameCipher: sealer.seal(name.slice(0, 255) || "document", "Document.fileName"),
           mediaType,
           sizeBytes: bytes.length,
           ...stored,
-          metadataCipher: mediaType === "application/dicom" ? seal(JSON.stringify(readDicomMetadata(bytes)), fields.patientId, "Document.metadata") : null,
+          metadataCipher: mediaType === "application/dicom" ? sealer.seal(JSON.stringify(readDicomMetadata(bytes)), "Document.metadata") : null,
         },
       });
       await recordAudit(tx, { actor, patientId: fields.patientId, action: "create", resourceType: "Document", resourceId: documentId, purpose: purposeOf([access], `upload ${fields.kind.toLowerCase()}`) });

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { authorize, authorizeOwnRecord } from "@/lib/authz/policy";
 import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clinicalSealer } from "@/lib/records/keys";
+import { patientSealer } from "@/lib/records/keys";
 import { BundleError, describeIssue, parseBundleText } from "./map";
 import { sha256Hex, writeBundle, type ImportResult } from "./write";
 
@@ -42,7 +42,7 @@ export async function importFhirBundle(actor: Actor | null, input: { patientId: 
   try {
     return await db().$transaction(
       async (tx) => {
-        const result = await writeBundle(tx, { patientId: input.patientId, importedById: actor.userId, bundle, bundleSha256, sealer: clinicalSealer() });
+        const result = await writeBundle(tx, { patientId: input.patientId, importedById: actor.userId, bundle, bundleSha256, sealer: await patientSealer(tx, input.patientId) });
         await recordAudit(tx, {
           actor,
           patientId: input.patientId,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FieldSealer } from "@/lib/records/sealing";
+import type { PatientSealer } from "@/lib/records/sealing";
 import type { ParsedBundle } from "./map";
 
 /** The part of a Prisma client (or transaction) the import writes with. */
@@ -31,7 +31,7 @@ export function sha256Hex(text: string | Buffer): string {
  */
 export async function writeBundle(
   tx: ImportDb,
-  input: { patientId: string; importedById: string | null; bundle: ParsedBundle; bundleSha256: string; sealer: FieldSealer },
+  input: { patientId: string; importedById: string | null; bundle: ParsedBundle; bundleSha256: string; sealer: PatientSealer },
 ): Promise<ImportResult> {
   const { patientId, bundle, sealer } = input;
   const previous = await tx.fhirImport.findUnique({ where: { patientId_bundleSha256: { patientId, bundleSha256: input.bundleSha256 } } });
@@ -43,7 +43,7 @@ export async function writeBundle(
       patientId,
       importedById: input.importedById,
       bundleSha256: input.bundleSha256,
-      sourcePatientCipher: sealer.seal(JSON.stringify(bundle.patient), patientId, "FhirImport.sourcePatient"),
+      sourcePatientCipher: sealer.seal(JSON.stringify(bundle.patient), "FhirImport.sourcePatient"),
       imported: bundle.imported,
       skipped: bundle.skipped,
     },
@@ -63,7 +63,7 @@ export async function writeBundle(
     valueUnit: e.valueUnit,
     valueText: e.valueText,
     details: (e.details ?? undefined) as Prisma.InputJsonValue | undefined,
-    noteCipher: e.note ? sealer.seal(e.note, patientId, "ClinicalEntry.note") : null,
+    noteCipher: e.note ? sealer.seal(e.note, "ClinicalEntry.note") : null,
     encounterKey: e.encounterKey,
     source: "FHIR_IMPORT",
     sourceKey: e.sourceKey,

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorizeRecord, purposeOf, SCOPE_OF_KIND } from "./access";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 import { addClinicalEntrySchema, type AddClinicalEntryInput } from "./schemas";
 
 /** A clinician adds a coded entry to a patient's history (with consent for that part of the record). */
@@ -15,6 +15,7 @@ export async function addClinicalEntry(actor: Actor | null, input: AddClinicalEn
   const patient = await db().user.findUnique({ where: { id: data.patientId }, select: { role: true } });
   if (patient?.role !== "PATIENT") throw new AppError("NOT_FOUND", "No such patient.");
   return db().$transaction(async (tx) => {
+    const sealer = await patientSealer(tx, data.patientId);
     const row = await tx.clinicalEntry.create({
       data: {
         patientId: data.patientId,
@@ -26,7 +27,7 @@ export async function addClinicalEntry(actor: Actor | null, input: AddClinicalEn
         occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
         endedAt: data.endedAt ? new Date(data.endedAt) : null,
         details: (data.relationship ? { relationship: data.relationship } : undefined) as Prisma.InputJsonValue | undefined,
-        noteCipher: data.note ? clinicalSealer().seal(data.note, data.patientId, "ClinicalEntry.note") : null,
+        noteCipher: data.note ? sealer.seal(data.note, "ClinicalEntry.note") : null,
         source: "MANUAL",
         createdById: actor!.userId,
         updatedById: actor!.userId,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ClinicalEntry } from "@/lib/generated/prisma/client";
-import { clinicalSealer } from "./keys";
+import type { PatientSealer } from "./sealing";
 
 /** A clinical entry as pages show it: free text opened, internal columns left out. */
 export interface HistoryEntry {
@@ -23,7 +23,7 @@ export interface HistoryEntry {
   updatedAt: Date;
 }
 
-export function toHistoryEntry(row: ClinicalEntry): HistoryEntry {
+export function toHistoryEntry(row: ClinicalEntry, sealer: PatientSealer): HistoryEntry {
   return {
     id: row.id,
     kind: row.kind,
@@ -38,7 +38,7 @@ export function toHistoryEntry(row: ClinicalEntry): HistoryEntry {
     valueUnit: row.valueUnit,
     valueText: row.valueText,
     details: (row.details as Record<string, unknown> | null) ?? null,
-    note: row.noteCipher ? clinicalSealer().open(row.noteCipher, row.patientId, "ClinicalEntry.note") : null,
+    note: row.noteCipher ? sealer.open(row.noteCipher, "ClinicalEntry.note") : null,
     source: row.source,
     version: row.version,
     updatedAt: row.updatedAt,
@@ -46,8 +46,8 @@ export function toHistoryEntry(row: ClinicalEntry): HistoryEntry {
 }
 
 /** The fields a revision keeps of an entry (its note opened; the revision seals the whole snapshot again). */
-export function snapshotOf(row: ClinicalEntry): Record<string, unknown> {
-  const e = toHistoryEntry(row);
+export function snapshotOf(row: ClinicalEntry, sealer: PatientSealer): Record<string, unknown> {
+  const e = toHistoryEntry(row, sealer);
   return {
     codeSystem: e.codeSystem,
     code: e.code,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorizeRecord, purposeOf, SCOPE_OF_KIND } from "./access";
 import { toHistoryEntry, type HistoryEntry } from "./entries";
+import { patientSealer } from "./keys";
 import { revisionsOf, type Revision } from "./revisions";
 
 /**
@@ -21,7 +22,7 @@ export async function getClinicalEntry(actor: Actor | null, input: { patientId: 
     const row = await tx.clinicalEntry.findFirstOrThrow({ where: { id: input.entryId, patientId: input.patientId } });
     const revisions = await revisionsOf(tx, input.patientId, "ClinicalEntry", row.id);
     await recordAudit(tx, { actor, patientId: input.patientId, ...attempt, purpose: purposeOf([access], "view entry and its history") });
-    return { entry: toHistoryEntry(row), revisions };
+    return { entry: toHistoryEntry(row, await patientSealer(tx, input.patientId)), revisions };
   });
 }
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { ClinicalKind } from "@/lib/generated/prisma/enums";
 import { authorizeRecordParts, purposeOf, SCOPE_OF_KIND } from "./access";
 import { toHistoryEntry, type HistoryEntry } from "./entries";
+import { patientSealer } from "./keys";
 
 /** The order sections appear in, and how many of the newest entries each shows. */
 export const SECTION_ORDER: { kind: ClinicalKind; limit: number }[] = [
@@ -41,6 +42,7 @@ export async function getMedicalHistory(actor: Actor | null, patientId: string, 
   });
   const readable = wanted.filter((s) => allowed.has(SCOPE_OF_KIND[s.kind]));
   return db().$transaction(async (tx) => {
+    const sealer = await patientSealer(tx, patientId);
     const totals = await tx.clinicalEntry.groupBy({
       by: ["kind"],
       where: { patientId, deletedAt: null, kind: { in: readable.map((s) => s.kind) } },
@@ -55,7 +57,7 @@ export async function getMedicalHistory(actor: Actor | null, patientId: string, 
           orderBy: [{ occurredAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
           take: limit,
         });
-        return { kind, scope, allowed: true, total: totals.find((t) => t.kind === kind)?._count._all ?? 0, entries: rows.map(toHistoryEntry) };
+        return { kind, scope, allowed: true, total: totals.find((t) => t.kind === kind)?._count._all ?? 0, entries: rows.map((r) => toHistoryEntry(r, sealer)) };
       }),
     );
     await recordAudit(tx, {

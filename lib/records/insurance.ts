@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/authz/actor";
 import { authorize, authorizeOwnRecord } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 import { keepRevision } from "./revisions";
+import type { PatientSealer } from "./sealing";
 import { insuranceSchema, type InsuranceInput } from "./schemas";
 
 export interface InsuranceView {
@@ -24,12 +25,13 @@ export async function listInsurance(actor: Actor | null, patientId: string): Pro
   authorizeOwnRecord(actor, patientId);
   return db().$transaction(async (tx) => {
     const rows = await tx.insurance.findMany({ where: { patientId, deletedAt: null }, orderBy: { createdAt: "asc" } });
+    const sealer = await patientSealer(tx, patientId);
     await recordAudit(tx, { actor, patientId, action: "read", resourceType: "Insurance", purpose: "view insurance" });
     return rows.map((r) => ({
       id: r.id,
       payer: r.payer,
       planName: r.planName,
-      memberId: clinicalSealer().open(r.memberIdCipher, patientId, "Insurance.memberId"),
+      memberId: sealer.open(r.memberIdCipher, "Insurance.memberId"),
       groupNumber: r.groupNumber,
       validFrom: r.validFrom,
       validTo: r.validTo,
@@ -43,25 +45,26 @@ export async function saveInsurance(actor: Actor | null, input: InsuranceInput):
   authorize(actor, "records:edit-own-details");
   const data = insuranceSchema.parse(input);
   const patientId = actor.userId;
-  const fields = {
+  const fields = (sealer: PatientSealer) => ({
     payer: data.payer,
     planName: data.planName,
-    memberIdCipher: clinicalSealer().seal(data.memberId, patientId, "Insurance.memberId"),
+    memberIdCipher: sealer.seal(data.memberId, "Insurance.memberId"),
     groupNumber: data.groupNumber,
     validFrom: data.validFrom ? new Date(data.validFrom) : null,
     validTo: data.validTo ? new Date(data.validTo) : null,
     updatedById: actor.userId,
-  };
+  });
   return db().$transaction(async (tx) => {
+    const sealer = await patientSealer(tx, patientId);
     if (!data.insuranceId) {
-      const row = await tx.insurance.create({ data: { ...fields, patientId, createdById: actor.userId } });
+      const row = await tx.insurance.create({ data: { ...fields(sealer), patientId, createdById: actor.userId } });
       await recordAudit(tx, { actor, patientId, action: "create", resourceType: "Insurance", resourceId: row.id, purpose: "add insurance" });
       return { insuranceId: row.id };
     }
     // Only the patient's own cover is found: another patient's id is "not found", never changed.
     const before = await tx.insurance.findFirst({ where: { id: data.insuranceId, patientId, deletedAt: null } });
     if (!before) throw new AppError("NOT_FOUND", "This insurance is not on your record.");
-    const changed = await tx.insurance.updateMany({ where: { id: before.id, version: data.expectedVersion }, data: { ...fields, version: { increment: 1 } } });
+    const changed = await tx.insurance.updateMany({ where: { id: before.id, version: data.expectedVersion }, data: { ...fields(sealer), version: { increment: 1 } } });
     if (changed.count === 0) throw new AppError("CONFLICT", "This insurance changed since you opened it. Reload and try again.");
     await keepRevision(tx, {
       patientId,
@@ -73,7 +76,7 @@ export async function saveInsurance(actor: Actor | null, input: InsuranceInput):
       before: {
         payer: before.payer,
         planName: before.planName,
-        memberId: clinicalSealer().open(before.memberIdCipher, patientId, "Insurance.memberId"),
+        memberId: sealer.open(before.memberIdCipher, "Insurance.memberId"),
         groupNumber: before.groupNumber,
         validFrom: before.validFrom?.toISOString().slice(0, 10) ?? null,
         validTo: before.validTo?.toISOString().slice(0, 10) ?? null,

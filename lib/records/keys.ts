@@ -1,12 +1,9 @@
-import "server-only";
-import { env } from "@/lib/env";
-import { fieldKeysFrom, fieldSealer, type FieldSealer } from "./sealing";
+import type { Tx } from "@/lib/db";
+import type { MasterKeys } from "@/lib/crypto/envelope";
+import { ensureDataKey } from "@/lib/crypto/data-keys";
+import { patientSealerFrom, type PatientSealer } from "./sealing";
 
-let cached: FieldSealer | undefined;
-
-/** The sealer of clinical free text for this process, from MASTER_KEY (and PREVIOUS_MASTER_KEY during a rotation). */
-export function clinicalSealer(): FieldSealer {
-  const e = env();
-  cached ??= fieldSealer(fieldKeysFrom(e.MASTER_KEY, e.MASTER_KEY_ID, { key: e.PREVIOUS_MASTER_KEY, id: e.PREVIOUS_MASTER_KEY_ID }));
-  return cached;
+/** The sealer of one patient's free text, with their data key (made on first use). */
+export async function patientSealer(tx: Tx, patientId: string, keys?: MasterKeys): Promise<PatientSealer> {
+  return patientSealerFrom(await ensureDataKey(tx, patientId, keys), patientId);
 }

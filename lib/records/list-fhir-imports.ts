@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { authorizeOwnRecord } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import type { SourcePatient } from "@/lib/fhir/map";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 
 export interface FhirImportView {
   id: string;
@@ -19,11 +19,12 @@ export async function listFhirImports(actor: Actor | null, patientId: string): P
   authorizeOwnRecord(actor, patientId);
   return db().$transaction(async (tx) => {
     const rows = await tx.fhirImport.findMany({ where: { patientId }, orderBy: { createdAt: "desc" } });
+    const sealer = await patientSealer(tx, patientId);
     await recordAudit(tx, { actor, patientId, action: "read", resourceType: "FhirImport", purpose: "view imports" });
     return rows.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
-      sourcePatient: r.sourcePatientCipher ? (JSON.parse(clinicalSealer().open(r.sourcePatientCipher, patientId, "FhirImport.sourcePatient")) as SourcePatient) : null,
+      sourcePatient: r.sourcePatientCipher ? (JSON.parse(sealer.open(r.sourcePatientCipher, "FhirImport.sourcePatient")) as SourcePatient) : null,
       imported: r.imported as Record<string, number>,
       skipped: r.skipped as Record<string, number>,
     }));

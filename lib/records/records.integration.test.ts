@@ -192,3 +192,24 @@ describe("documents: encrypted at rest, hashed, typed by their bytes", () => {
     expect(await codeOf(openDocument(doctor, documentId))).toBe("FORBIDDEN");
   });
 });
+
+describe("sealed fields and master-key rotation", () => {
+  it("opens a patient's sealed text after their data key is re-sealed under a new master key and the old one removed", async () => {
+    const { randomBytes } = await import("node:crypto");
+    const { masterKeysFrom, resealDataKey } = await import("@/lib/crypto/envelope");
+    const { patientSealer } = await import("./keys");
+    const patient = await createActor("PATIENT");
+    const k1 = masterKeysFrom({ MASTER_KEY: process.env.MASTER_KEY!, MASTER_KEY_ID: "k1" });
+    const sealed = (await patientSealer(db(), patient.userId, k1)).seal("Reaction: anaphylaxis", "ClinicalEntry.note");
+    // What `npm run keys:rotate` does, for this one patient (the other tests' keys stay under k1).
+    const k2 = masterKeysFrom({ MASTER_KEY: randomBytes(32).toString("base64"), MASTER_KEY_ID: "k2", PREVIOUS_MASTER_KEY: process.env.MASTER_KEY!, PREVIOUS_MASTER_KEY_ID: "k1" });
+    const row = await db().dataKey.findUniqueOrThrow({ where: { userId: patient.userId } });
+    await db().dataKey.update({ where: { userId: patient.userId }, data: resealDataKey(k2, patient.userId, row)! });
+    const afterRotation = await patientSealer(db(), patient.userId, { current: k2.current });
+    expect(afterRotation.open(sealed, "ClinicalEntry.note")).toBe("Reaction: anaphylaxis");
+    // Bound to its field and patient: the same ciphertext opens as nothing else.
+    expect(() => afterRotation.open(sealed, "Insurance.memberId")).toThrow();
+    const other = await createActor("PATIENT");
+    await expect(patientSealer(db(), other.userId, k1).then((s) => s.open(sealed, "ClinicalEntry.note"))).rejects.toThrow();
+  });
+});

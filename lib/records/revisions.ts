@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { RevisionAction } from "@/lib/generated/prisma/enums";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 
 export type RevisedEntity = "ClinicalEntry" | "Insurance" | "PatientProfile";
 
@@ -18,7 +18,7 @@ export async function keepRevision(
       version: input.version,
       action: input.action,
       changedById: input.changedById,
-      beforeCipher: clinicalSealer().seal(JSON.stringify(input.before), input.patientId, `RecordRevision.${input.entityType}`),
+      beforeCipher: (await patientSealer(tx, input.patientId)).seal(JSON.stringify(input.before), `RecordRevision.${input.entityType}`),
     },
   });
 }
@@ -36,6 +36,7 @@ export interface Revision {
 export async function revisionsOf(tx: Tx, patientId: string, entityType: RevisedEntity, entityId: string): Promise<Revision[]> {
   const rows = await tx.recordRevision.findMany({ where: { patientId, entityType, entityId }, orderBy: { version: "desc" } });
   const people = await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.changedById))] } }, select: { id: true, name: true, role: true } });
+  const sealer = await patientSealer(tx, patientId);
   const nameOf = new Map(people.map((p) => [p.id, `${p.name ?? "Unknown"} (${p.role.toLowerCase()})`]));
   return rows.map((r) => ({
     id: r.id,
@@ -43,6 +44,6 @@ export async function revisionsOf(tx: Tx, patientId: string, entityType: Revised
     action: r.action,
     changedAt: r.changedAt,
     changedBy: nameOf.get(r.changedById) ?? "Unknown",
-    before: JSON.parse(clinicalSealer().open(r.beforeCipher, patientId, `RecordRevision.${entityType}`)) as Record<string, unknown>,
+    before: JSON.parse(sealer.open(r.beforeCipher, `RecordRevision.${entityType}`)) as Record<string, unknown>,
   }));
 }

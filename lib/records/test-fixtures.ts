@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 
 /** Records data for the integration tier (the authorization matrix and the domain's own tests). */
 export const recordsFixtures = {
@@ -102,20 +102,20 @@ export const recordsFixtures = {
 
   /** A document row of the patient's (its file is not needed to read its details). */
   async documentOf(patientId: string): Promise<string> {
-    const seal = clinicalSealer().seal;
+    const sealer = await patientSealer(db(), patientId);
     const row = await db().document.create({
       data: {
         patientId,
         uploadedById: patientId,
         kind: "LAB_RESULT",
-        titleCipher: seal("Fixture", patientId, "Document.title"),
-        fileNameCipher: seal("fixture.pdf", patientId, "Document.fileName"),
+        titleCipher: sealer.seal("Fixture", "Document.title"),
+        fileNameCipher: sealer.seal("fixture.pdf", "Document.fileName"),
         mediaType: "application/pdf",
         sizeBytes: 10,
         sha256: "0".repeat(64),
         storageKey: `${randomUUID()}.bin`,
         wrappedKey: "none",
-        keyId: "k1",
+        keyId: "patient-data-key",
       },
     });
     return row.id;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { authorizeRecord, purposeOf, SCOPE_OF_KIND } from "./access";
 import { snapshotOf } from "./entries";
 import { uuidOrNil } from "./get-clinical-entry";
-import { clinicalSealer } from "./keys";
+import { patientSealer } from "./keys";
 import { keepRevision } from "./revisions";
 import { updateClinicalEntrySchema, type UpdateClinicalEntryInput } from "./schemas";
 
@@ -23,6 +23,7 @@ export async function updateClinicalEntry(actor: Actor | null, input: UpdateClin
   if (!found) throw new AppError("NOT_FOUND", "This entry is not in the record.");
   return db().$transaction(async (tx) => {
     const before = await tx.clinicalEntry.findFirstOrThrow({ where: { id: data.entryId, patientId: data.patientId } });
+    const sealer = await patientSealer(tx, data.patientId);
     const details = { ...((before.details as Record<string, unknown> | null) ?? {}), ...(data.relationship ? { relationship: data.relationship } : {}) };
     const changed = await tx.clinicalEntry.updateMany({
       where: { id: data.entryId, patientId: data.patientId, version: data.expectedVersion, deletedAt: null },
@@ -34,13 +35,13 @@ export async function updateClinicalEntry(actor: Actor | null, input: UpdateClin
         occurredAt: sameDayOrNew(before.occurredAt, data.occurredAt),
         endedAt: sameDayOrNew(before.endedAt, data.endedAt),
         details: (Object.keys(details).length ? details : undefined) as Prisma.InputJsonValue | undefined,
-        noteCipher: data.note ? clinicalSealer().seal(data.note, data.patientId, "ClinicalEntry.note") : null,
+        noteCipher: data.note ? sealer.seal(data.note, "ClinicalEntry.note") : null,
         version: { increment: 1 },
         updatedById: actor!.userId,
       },
     });
     if (changed.count === 0) throw new AppError("CONFLICT", "Someone changed this entry since you opened it. Reload it and apply your change again.");
-    await keepRevision(tx, { patientId: data.patientId, entityType: "ClinicalEntry", entityId: before.id, version: before.version, action: "UPDATED", changedById: actor!.userId, before: snapshotOf(before) });
+    await keepRevision(tx, { patientId: data.patientId, entityType: "ClinicalEntry", entityId: before.id, version: before.version, action: "UPDATED", changedById: actor!.userId, before: snapshotOf(before, sealer) });
     await recordAudit(tx, { actor, patientId: data.patientId, ...attempt, purpose: purposeOf([access], `correct entry (version ${before.version + 1})`) });
     return { version: before.version + 1 };
   });

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { MasterKeys } from "../../lib/crypto/envelope.ts";
 import { parseBundleText } from "../../lib/fhir/map.ts";
 import { sha256Hex, writeBundle } from "../../lib/fhir/write.ts";
-import { fieldKeysFromMaster, fieldSealer } from "../../lib/records/sealing.ts";
+import { patientSealer } from "../../lib/records/keys.ts";
 
 /**
  * Demo histories: a few of the shared synthetic Synthea bundles (../shared/fhir/synthea-r4, Apache-2.0, no real
@@ -26,7 +26,6 @@ export const DEMO_HISTORIES: Record<string, string> = {
 export async function seedDemoRecords(prisma: PrismaClient, log: (msg: string) => void, masterKeys: MasterKeys | undefined): Promise<void> {
   if (!masterKeys) return log("demo histories skipped: no master key to seal them with");
   if (!existsSync(SAMPLES)) return log(`demo histories skipped: ${SAMPLES} is not there`);
-  const sealer = fieldSealer(fieldKeysFromMaster(masterKeys));
   let entries = 0;
   for (const [email, file] of Object.entries(DEMO_HISTORIES)) {
     const path = join(SAMPLES, file);
@@ -34,7 +33,7 @@ export async function seedDemoRecords(prisma: PrismaClient, log: (msg: string) =
     if (!patient || !existsSync(path)) continue;
     const text = readFileSync(path, "utf8");
     const result = await prisma.$transaction(
-      (tx) => writeBundle(tx, { patientId: patient.id, importedById: null, bundle: parseBundleText(text), bundleSha256: sha256Hex(text), sealer }),
+      async (tx) => writeBundle(tx, { patientId: patient.id, importedById: null, bundle: parseBundleText(text), bundleSha256: sha256Hex(text), sealer: await patientSealer(tx, patient.id, masterKeys) }),
       { timeout: 120_000 },
     );
     entries += result.inserted;
