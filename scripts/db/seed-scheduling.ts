@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { newDataKey, openDataKey, sealWithDataKey, type MasterKeys } from "../../lib/crypto/envelope.ts";
-import { findCode } from "../../lib/codes/search-codes.ts";
 import { visitDigest } from "../../lib/visits/content-hash.ts";
 import { addDays, wallClockAt, zonedTimeToUtc } from "../../lib/scheduling/time-zone.ts";
 
@@ -48,6 +49,11 @@ async function dataKeyOf(prisma: PrismaClient, userId: string, keys: MasterKeys)
   return stored.sealedKey === sealed.sealedKey ? dataKey : openDataKey(keys, userId, stored);
 }
 
+// Read as a file: plain Node (npm start, Playwright) loads this script without a bundler's JSON imports.
+const CODE_TITLES = new Map(
+  (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "lib", "codes", "icd10cm-common.json"), "utf8")) as { codes: { code: string; display: string }[] }).codes.map((c) => [c.code, c.display]),
+);
+
 const NO_VITALS: Record<string, number | null> = { systolicMmHg: null, diastolicMmHg: null, heartRateBpm: null, respiratoryRate: null, temperatureC: null, spo2Percent: null, weightKg: null, heightCm: null };
 
 const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -82,7 +88,7 @@ export async function seedScheduling(prisma: PrismaClient, log: (msg: string) =>
       await tx.visit.create({
         data: { id: visitId, appointmentId: appointment.id, doctorId: doctor.id, patientId: patient.id, startedAt: startsAt, notesCipher: sealWithDataKey(key, patient.id, `visit-notes:${visitId}`, JSON.stringify(v.notes)), ...v.vitals },
       });
-      const diagnoses = v.codes.map((code, i) => ({ system: "ICD-10-CM", code, display: findCode(code)!.display, isPrimary: i === 0 }));
+      const diagnoses = v.codes.map((code, i) => ({ system: "ICD-10-CM", code, display: CODE_TITLES.get(code)!, isPrimary: i === 0 }));
       await tx.visitDiagnosis.createMany({ data: diagnoses.map((d) => ({ visitId, ...d })) });
       await tx.examOrder.createMany({ data: v.orders.map((name) => ({ visitId, name })) });
       const vitals: Record<string, number | null> = { ...NO_VITALS, ...v.vitals };
