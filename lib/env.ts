@@ -56,6 +56,10 @@ export const envSchema = z.object({
   /** Where deployed contract addresses are recorded, per chain id. */
   DEPLOYMENTS_FILE: z.string().min(1).default("contracts/deployments.json"),
   ADMIN_SAFE_ADDRESS: address.optional(),
+  /** scripts/deploy-contracts.ts only: the account that pays for deploying the app contracts to CHAIN_RPC_URL. */
+  DEPLOYER_KEY: hex32.optional(),
+  /** scripts/deploy-contracts.ts only: HealthPaymaster's signer when PAYMASTER_SIGNER_KEY is held elsewhere. */
+  PAYMASTER_SIGNER_ADDRESS: address.optional(),
 
   /** The clinic's IANA time zone: working hours are wall-clock times there, and slots follow its daylight saving. */
   CLINIC_TIME_ZONE: z

@@ -9,6 +9,7 @@ import type { SafeCall } from "./safe-tx";
 import type { ProposeChangeInput } from "./schemas";
 
 const CLINICIAN_ROLE = keccak256(toBytes("CLINICIAN"));
+const ANCHORER_ROLE = keccak256(toBytes("ANCHORER"));
 
 async function userWallet(tx: Tx, userId: string, role?: "DOCTOR") {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true, role: true, status: true } });
@@ -43,6 +44,11 @@ export async function buildProposalCall(tx: Tx, deployments: ChainDeployment, in
       const signer = getAddress(input.signer);
       const data = encodeFunctionData({ abi: healthPaymasterAbi, functionName: "setVerifyingSigner", args: [signer] });
       return { call: call(deployments.contracts.HealthPaymaster, data), summary: `Set the paymaster's sponsorship signer to ${signer}` };
+    }
+    case "grant-anchorer": {
+      const account = getAddress(input.account);
+      const data = encodeFunctionData({ abi: accessRegistryAbi, functionName: "grantRole", args: [ANCHORER_ROLE, account] });
+      return { call: call(deployments.contracts.AccessRegistry, data), summary: `Allow ${account} to anchor the audit trail` };
     }
   }
 }

@@ -8,6 +8,7 @@ export const PROPOSAL_KINDS = {
   "unpause-token": "Resume CareToken transfers",
   "mint-care": "Mint CARE to a user",
   "set-paymaster-signer": "Set the paymaster's sponsorship signer",
+  "grant-anchorer": "Allow an account to anchor the audit trail (AccessRegistry)",
 } as const;
 export type ProposalKind = keyof typeof PROPOSAL_KINDS;
 
@@ -31,6 +32,7 @@ export const proposeChangeSchema = z.discriminatedUnion(
         .refine((a) => Number(a) > 0, { error: "Enter an amount above zero." }),
     }),
     z.object({ kind: z.literal("set-paymaster-signer"), signer: address }),
+    z.object({ kind: z.literal("grant-anchorer"), account: address }),
   ],
   { error: "Choose what to change." },
 );

@@ -67,6 +67,11 @@ export function ProposeForm({ doctors, people }: { doctors: Person[]; people: Pe
             <Input name="signer" autoComplete="off" spellCheck={false} />
           </FormField>
         )}
+        {kind === "grant-anchorer" && (
+          <FormField label="Anchoring account" hint="The operator account (OPERATOR_KEY) of the worker." error={error("account")} required>
+            <Input name="account" autoComplete="off" spellCheck={false} />
+          </FormField>
+        )}
       </div>
       <SubmitButton>Propose and sign</SubmitButton>
     </form>
