@@ -7,6 +7,7 @@
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { outboxJob } from "@/lib/outbox/job";
+import { sponsorshipIndexerJob } from "@/lib/sponsorship/indexer-job";
 import { auditAnchorJob } from "@/lib/audit/anchor-job";
 import { consentIndexerJob } from "@/lib/consent/indexer-job";
 import { appointmentReminderJob } from "@/lib/scheduling/reminder-job";
@@ -15,6 +16,7 @@ import { runJobs } from "@/lib/worker/run-jobs";
 
 const JOBS: WorkerJob[] = [
   outboxJob,
+  sponsorshipIndexerJob,
   consentIndexerJob,
   appointmentReminderJob,
   auditAnchorJob,

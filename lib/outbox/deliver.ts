@@ -8,7 +8,7 @@ import { toPatientSafe } from "@/lib/chain/smart-account";
 import type { Db, Tx } from "@/lib/db";
 import type { OnchainOp } from "@/lib/generated/prisma/client";
 import { log as rootLog, errorFields, type Logger } from "@/lib/log";
-import { budgetStatus, nextUtcMidnight, recordSpend } from "@/lib/sponsorship/budget";
+import { budgetStatus, nextUtcMidnight, recordSponsoredOperation } from "@/lib/sponsorship/budget";
 import { BUDGET_USED_UP } from "@/lib/sponsorship/policy";
 import { SPONSORSHIP_VALID_SECONDS } from "@/lib/sponsorship/paymaster";
 import { walletOwnerKey } from "@/lib/wallets/ensure-wallet";
@@ -226,7 +226,7 @@ async function finish(deps: DeliveryDeps, op: OnchainOp, execution: Execution, l
       },
     });
     if (count !== 1) throw new LeaseLostError();
-    await recordSpend(tx, op.userId, execution.gasUsed, now);
+    await recordSponsoredOperation(tx, { userOpHash: execution.userOpHash, userId: op.userId, gasUsed: execution.gasUsed, txHash: execution.txHash, at: now });
     // The first operation deploys the Safe, whether or not its calls succeed.
     await tx.wallet.updateMany({ where: { userId: op.userId, deployedAt: null }, data: { deployedAt: now } });
     await runHandlers(tx, op, { status, txHash: execution.txHash, error });

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeFunctionData, keccak256, toHex, type Address } from "viem";
-import { entryPoint07Abi, entryPoint07Address } from "viem/account-abstraction";
+import { custom, encodeFunctionData, keccak256, toHex, type Address } from "viem";
+import { createPaymasterClient, entryPoint07Abi, entryPoint07Address } from "viem/account-abstraction";
 import { consentRegistryAbi } from "@/lib/chain/abi";
 import { SponsorshipRefusedError } from "@/lib/chain/paymaster";
-import { sendSponsoredCalls } from "@/lib/chain/send";
+import { sendSponsoredCalls, waitForReceipt } from "@/lib/chain/send";
 import { toPatientSafe } from "@/lib/chain/smart-account";
 import { startTestStack, type TestStack } from "@/lib/chain/test-stack";
 import { db } from "@/lib/db";
+import { indexSponsoredOperations } from "@/lib/sponsorship/index-sponsored-operations";
 import { appSponsorshipPolicy } from "@/lib/sponsorship/policy";
+import { sponsorUserOperation } from "@/lib/sponsorship/sponsor-user-operation";
 import { walletOwnerKey } from "@/lib/wallets/ensure-wallet";
 import { DEV_KEYS } from "@/scripts/services/chain.ts";
 import { startAlto, type OwnedProcess } from "@/scripts/services/chain/processes.ts";
@@ -95,6 +97,8 @@ describe("the on-chain outbox", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     t = await startTestStack();
     consent = t.stack.deployments.contracts.ConsentRegistry;
+    // For the ERC-7677 service as the route handler runs it (it reads these on first use).
+    Object.assign(process.env, { PAYMASTER_SIGNER_KEY: DEV_KEYS.paymasterSigner, DEPLOYMENTS_FILE: t.stack.deploymentsFile, PAYMASTER_MODE: "local" });
   }, 120_000);
   afterAll(async () => {
     await restartedAlto?.stop();
@@ -262,5 +266,41 @@ describe("the on-chain outbox", { timeout: 120_000 }, () => {
     const op = await db().onchainOp.findUniqueOrThrow({ where: { id } });
     expect(op).toMatchObject({ status: "CONFIRMED", attempts: 2, userOpHash: sentHash });
     expect(await executions(id)).toBe(1);
+  });
+
+  it("sponsors over ERC-7677 JSON-RPC for the session's own Safe only, and counts such operations once from the chain", async () => {
+    const { bundlerClient, publicClient } = t.clients;
+    const user = await createActor("PATIENT");
+    const stranger = await createActor("DOCTOR");
+    const { id } = await enqueueGrant(user.userId);
+    expect(await deliverDueOps(deps())).toMatchObject({ confirmed: 1 });
+    const viaOutbox = await db().onchainOp.findUniqueOrThrow({ where: { id } });
+    const safe = await toPatientSafe(publicClient, await walletOwnerKey(db(), user.userId));
+
+    // POST /api/paymaster as its route handler runs it, for a given session.
+    const rpcAs = (actor: typeof user) =>
+      createPaymasterClient({
+        transport: custom({
+          async request({ method, params }) {
+            const response = await sponsorUserOperation(actor, { jsonrpc: "2.0", id: 1, method, params });
+            if ("error" in response) throw new Error(response.error.message);
+            return response.result;
+          },
+        }),
+      });
+    // Over JSON-RPC the refusal arrives as the service's error message, with the reason.
+    const refused = (await sendSponsoredCalls(bundlerClient, safe, [grantCall(nextGrantee())], rpcAs(stranger)).catch((e: unknown) => e)) as Error;
+    expect(String(refused.cause)).toMatch(new RegExp(`sponsorship refused: the sender ${safe.address} is not this user's wallet`));
+    const hash = await sendSponsoredCalls(bundlerClient, safe, [grantCall(nextGrantee())], rpcAs(user));
+    const direct = await waitForReceipt(bundlerClient, hash);
+    expect(direct.success).toBe(true);
+
+    // Only the outbox's op is counted so far; the indexer adds the direct one, once.
+    expect(await db().sponsorshipSpend.findFirstOrThrow({ where: { userId: user.userId } })).toMatchObject({ gasUsed: viaOutbox.gasUsed, ops: 1 });
+    const index = () => indexSponsoredOperations({ db: db(), publicClient, deployments: t.stack.deployments, maxBlocks: 10_000n });
+    while (!(await index()).caughtUp);
+    expect(await db().sponsorshipSpend.findFirstOrThrow({ where: { userId: user.userId } })).toMatchObject({ gasUsed: viaOutbox.gasUsed! + direct.gasUsed, ops: 2 });
+    expect(await index()).toMatchObject({ counted: 0 });
+    expect(await db().sponsoredOperation.count({ where: { userId: user.userId } })).toBe(2);
   });
 });

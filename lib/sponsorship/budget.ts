@@ -35,9 +35,27 @@ export async function budgetStatus(tx: Tx, userId: string, at = new Date()): Pro
   return { limit, spent, remaining: limit > spent ? limit - spent : 0n, source: override ? "user" : "role" };
 }
 
-/** Adds one operation's gas to the user's spending of its day; atomic, so concurrent receipts all count. */
-export async function recordSpend(tx: Tx, userId: string, gasUsed: bigint, at: Date): Promise<void> {
+export interface SponsoredOperationRecord {
+  userOpHash: string;
+  userId: string;
+  gasUsed: bigint;
+  txHash: string;
+  at: Date;
+}
+
+/**
+ * Counts one sponsored operation in its user's spending of its day, once: the outbox (from the receipt) and the
+ * sponsorship indexer (from the paymaster's events) may both report it; only the first report counts.
+ * Returns whether this call counted it.
+ */
+export async function recordSponsoredOperation(tx: Tx, op: SponsoredOperationRecord): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "SponsoredOperation" ("userOpHash", "userId", "gasUsed", "txHash", "at")
+    VALUES (${op.userOpHash}, ${op.userId}::uuid, ${op.gasUsed}, ${op.txHash}, ${op.at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    ON CONFLICT ("userOpHash") DO NOTHING`;
+  if (inserted === 0) return false;
   await tx.$executeRaw`
-    INSERT INTO "SponsorshipSpend" ("userId", "day", "gasUsed", "ops") VALUES (${userId}::uuid, ${utcDay(at)}::date, ${gasUsed}, 1)
+    INSERT INTO "SponsorshipSpend" ("userId", "day", "gasUsed", "ops") VALUES (${op.userId}::uuid, ${utcDay(op.at).toISOString().slice(0, 10)}::date, ${op.gasUsed}, 1)
     ON CONFLICT ("userId", "day") DO UPDATE SET "gasUsed" = "SponsorshipSpend"."gasUsed" + EXCLUDED."gasUsed", "ops" = "SponsorshipSpend"."ops" + 1`;
+  return true;
 }
