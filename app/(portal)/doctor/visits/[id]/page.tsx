@@ -4,6 +4,8 @@ import { Alert, Badge, ButtonLink, Card, CardBody, CardHeader, FormField, Input,
 import { requirePermission } from "@/lib/auth/session";
 import { searchCodes } from "@/lib/codes/search-codes";
 import { isAppError } from "@/lib/errors";
+import { clinicTimeZone } from "@/lib/scheduling/availability";
+import { formatInZone } from "@/lib/scheduling/time-zone";
 import { submitAmendment, submitDiagnosis, submitExamOrder, submitRemoveDiagnosis, submitRemoveExamOrder, submitSignVisit, submitVisitNotes } from "@/lib/visits/actions";
 import { getVisit } from "@/lib/visits/get-visit";
 import { ActionButton } from "../../../patient/appointments/action-button";
@@ -40,18 +42,19 @@ export default async function VisitPage({ params, searchParams }: { params: Prom
   });
   const codes = visit.canWrite ? searchCodes(dx) : [];
   const signed = visit.status === "SIGNED";
+  const when = (d: Date) => formatInZone(d, clinicTimeZone(), { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <PageHeader
         title={`Visit: ${visit.patientName}`}
-        description={`Started ${visit.startedAt.toLocaleString("en-US")} by ${visit.doctorName}`}
+        description={`Started ${when(visit.startedAt)} by ${visit.doctorName}`}
         breadcrumbs={[{ label: "Today", href: "/doctor" }, { label: visit.patientName, href: `/doctor/patients/${visit.patientId}` }, { label: "Visit" }]}
         actions={<Badge tone={signed ? "success" : "pending"}>{signed ? "Signed and locked" : "Open"}</Badge>}
       />
       <div className="space-y-6">
         {signed && (
           <Alert tone="info" title="Signed and locked">
-            Signed {visit.signedAt?.toLocaleString("en-US")}. Content hash <code className="break-all">{visit.signedHash}</code>. Changes are added as amendments; the original stays.
+            Signed {visit.signedAt ? when(visit.signedAt) : ""}. Content hash <code className="break-all">{visit.signedHash}</code>. Changes are added as amendments; the original stays.
           </Alert>
         )}
 
@@ -215,9 +218,9 @@ export default async function VisitPage({ params, searchParams }: { params: Prom
             <CardHeader title="Amendments" description="Added after signing, oldest first. The signed original above is unchanged." />
             <CardBody className="space-y-6">
               {visit.amendments.map((a) => (
-                <section key={a.id} aria-label={`Amendment of ${a.createdAt.toLocaleString("en-US")}`} className="space-y-2 border-l-4 border-line pl-4">
+                <section key={a.id} aria-label={`Amendment of ${when(a.createdAt)}`} className="space-y-2 border-l-4 border-line pl-4">
                   <p className="text-sm text-muted">
-                    {a.createdAt.toLocaleString("en-US")} by {a.authorName} — {a.reason}
+                    {when(a.createdAt)} by {a.authorName} — {a.reason}
                   </p>
                   <SoapView notes={a.notes} />
                 </section>
