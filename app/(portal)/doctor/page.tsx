@@ -64,7 +64,9 @@ export default async function DoctorToday({ searchParams }: { searchParams: Prom
                         {time}–{formatInZone(a.endsAt, tz, { hour: "2-digit", minute: "2-digit" })}
                       </TD>
                       <TD>
-                        {a.patientName}
+                        <a href={`/doctor/patients/${a.patientId}`} className="font-medium text-brand-700 underline">
+                          {a.patientName}
+                        </a>
                         {a.dateOfBirth && <span className="block text-sm text-muted">born {a.dateOfBirth.toISOString().slice(0, 10)}</span>}
                       </TD>
                       <TD>
