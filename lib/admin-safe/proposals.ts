@@ -170,7 +170,9 @@ export async function getAdminSafeOverview(actor: Actor | null, given?: Operator
   const chain = given ?? operatorChain();
   const safe = chain.deployments.admin;
   const [state, proposals, mine] = await Promise.all([
-    readSafeState(chain.publicClient, safe),
+    readSafeState(chain.publicClient, safe).catch(() => {
+      throw new AppError("UNAVAILABLE", "The admin Safe cannot be read: the blockchain is not reachable.");
+    }),
     db().adminProposal.findMany({ where: { safeAddress: safe }, orderBy: { createdAt: "desc" }, take: 20, include: { signatures: { orderBy: { createdAt: "asc" } } } }),
     db().adminSafeOwner.findUnique({ where: { userId: actor.userId } }),
   ]);

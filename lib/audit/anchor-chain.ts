@@ -1,15 +1,15 @@
 import "server-only";
 import { createWalletClient, http, type Account, type Address, type Chain, type PublicClient, type Transport, type WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { createChainClients, chainConfigFromEnv } from "@/lib/chain/clients";
-import { readDeployments, type ChainDeployment } from "@/lib/chain/deployments";
+import type { ChainDeployment } from "@/lib/chain/deployments";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { chainClients, chainDeployments } from "@/lib/wallets/runtime";
 
 /**
  * The operator's view of the chain: a public client, the deployments of the configured chain, and the operator
  * account (OPERATOR_KEY) that anchors audit roots and relays admin Safe transactions with plain transactions.
- * Built from the environment once per process; tests build their own with `operatorChainFrom`.
+ * Built from the environment; tests build their own with `operatorChainFrom`.
  */
 export interface OperatorChain {
   publicClient: PublicClient;
@@ -26,20 +26,20 @@ export function operatorChainFrom(opts: { publicClient: PublicClient; deployment
   return { publicClient: opts.publicClient, deployments: opts.deployments, operator };
 }
 
-let cached: OperatorChain | undefined;
+let operator: OperatorChain["operator"] | undefined;
 
+/** From the environment; the deployments file is re-read when it changes (lib/wallets/runtime.ts). */
 export function operatorChain(): OperatorChain {
-  if (cached) return cached;
-  const config = env();
   let deployments: ChainDeployment;
   try {
-    deployments = readDeployments(config.DEPLOYMENTS_FILE, config.CHAIN_ID);
+    deployments = chainDeployments();
   } catch {
     throw new AppError("UNAVAILABLE", "The blockchain is not available right now.");
   }
-  const { publicClient } = createChainClients(chainConfigFromEnv(config));
-  cached = operatorChainFrom({ publicClient, deployments, operatorKey: config.OPERATOR_KEY as `0x${string}` | undefined, rpcUrl: config.CHAIN_RPC_URL });
-  return cached;
+  const { publicClient } = chainClients();
+  const config = env();
+  operator ??= operatorChainFrom({ publicClient, deployments, operatorKey: config.OPERATOR_KEY as `0x${string}` | undefined, rpcUrl: config.CHAIN_RPC_URL }).operator;
+  return { publicClient, deployments, operator };
 }
 
 export function requireOperator(chain: OperatorChain): WalletClient<Transport, Chain, Account> {

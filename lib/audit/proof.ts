@@ -74,12 +74,11 @@ export async function getAuditProof(actor: Actor | null, eventId: string, given?
   const rows = await batchRows(batch);
   const leaves = rows.map((r) => auditLeaf(r.seq, eventHashOf(r.hash)));
   const proof = merkleProof(leaves, rows.findIndex((r) => r.seq === event.seq));
-  const verifiedOnChain = await chain.publicClient.readContract({
-    address: base.contract as Hex,
-    abi: auditAnchorAbi,
-    functionName: "verify",
-    args: [batch.batch, base.leaf, proof],
-  });
+  const verifiedOnChain = await chain.publicClient
+    .readContract({ address: base.contract as Hex, abi: auditAnchorAbi, functionName: "verify", args: [batch.batch, base.leaf, proof] })
+    .catch(() => {
+      throw new AppError("UNAVAILABLE", "The blockchain cannot be reached to verify this proof. Try again shortly.");
+    });
   return { ...base, anchored: true, batch: String(batch.batch), root: batch.root as Hex, proof, txHash: batch.txHash, verifiedOnChain };
 }
 
