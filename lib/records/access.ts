@@ -85,7 +85,7 @@ export async function authorizeRecordParts(actor: Actor | null, permission: Perm
 
 /** What the audit row says about why an access was allowed. */
 export function purposeOf(bases: ClinicalAccess[], what: string): string {
-  const consents = bases.flatMap((b) => ("consentId" in b ? [b.consentId] : []));
+  const consents = bases.flatMap((b) => ("consentId" in b ? [b.consentId] : "accessId" in b ? [b.accessId] : []));
   if (bases.every((b) => b.basis === "self")) return what;
   return `${what} (${[...new Set(bases.map((b) => b.basis))].join(", ")}${consents.length ? ` ${[...new Set(consents)].join(" ")}` : ""})`;
 }
