@@ -30,6 +30,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   });
 }
 log.info("worker started", { pid: process.pid, jobs: JOBS.map((j) => j.name).join(",") });
+process.send?.("ready"); // to npm start, when it started this process
 await runJobs(JOBS, { signal: controller.signal, log });
 await db().$disconnect();
 log.info("worker stopped");

@@ -15,22 +15,19 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Starts the worker process; resolves once it has logged that it started. */
+/** Starts the worker process; resolves once it says it is ready. */
 export async function startWorker(opts: { env: NodeJS.ProcessEnv; onOutput: (line: string) => void }): Promise<RunningWorker> {
   const [node, ...args] = WORKER_COMMAND;
-  const child = spawn(node, args, { cwd: ROOT, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+  // The IPC channel carries only the worker's "ready", whatever its LOG_LEVEL prints.
+  const child = spawn(node, args, { cwd: ROOT, env: opts.env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   let started = false;
-  const forward = (chunk: Buffer) =>
-    chunk
-      .toString("utf8")
-      .split("\n")
-      .filter(Boolean)
-      .forEach((line) => {
-        if (line.includes('"msg":"worker started"')) started = true;
-        opts.onOutput(line);
-      });
-  child.stdout.on("data", forward);
-  child.stderr.on("data", forward);
+  child.once("message", () => {
+    started = true;
+    child.disconnect();
+  });
+  const forward = (chunk: Buffer) => chunk.toString("utf8").split("\n").filter(Boolean).forEach(opts.onOutput);
+  child.stdout!.on("data", forward);
+  child.stderr!.on("data", forward);
   const deadline = Date.now() + 30_000;
   while (!started) {
     if (child.exitCode !== null) throw new Error(`the worker exited with code ${child.exitCode} during start-up`);
