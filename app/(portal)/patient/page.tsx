@@ -7,6 +7,7 @@ import { AccessCard } from "./_home/access-card";
 import { AppointmentsCard } from "./_home/appointments-card";
 import { DocumentsCard } from "./_home/documents-card";
 import { HistoryCard } from "./_home/history-card";
+import { VisitsCard } from "./_home/visits-card";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -32,9 +33,10 @@ export default async function PatientHome({ searchParams }: { searchParams: Prom
         {welcome && <Alert tone="success">Your details are saved. Welcome aboard.</Alert>}
         <div className="grid gap-6 lg:grid-cols-2">
           <AppointmentsCard user={user} />
+          <VisitsCard user={user} />
           <HistoryCard user={user} />
           <DocumentsCard user={user} />
-          <AccessCard />
+          <AccessCard user={user} />
         </div>
         <Card>
           <CardHeader
