@@ -76,13 +76,13 @@ export default async function DoctorToday({ searchParams }: { searchParams: Prom
                         <div className="flex flex-wrap gap-2">
                           {a.status === "BOOKED" && <ActionButton action={submitCheckIn} fields={{ appointmentId: a.id }} label="Check in" ariaLabel={`Check in ${who}`} />}
                           {(a.status === "BOOKED" || a.status === "CHECKED_IN") && (
-                            <ActionButton action={submitStartVisit} fields={{ appointmentId: a.id }} label="Start visit" ariaLabel={`Start the visit of ${who}`} variant="primary" />
+                            <ActionButton action={submitStartVisit} fields={{ appointmentId: a.id }} label="Start visit" ariaLabel={`Start visit: ${who}`} variant="primary" />
                           )}
                           {(a.status === "BOOKED" || a.status === "CHECKED_IN") && a.startsAt <= now && (
-                            <ActionButton action={submitNoShow} fields={{ appointmentId: a.id }} label="No-show" ariaLabel={`Mark ${who} as not attended`} variant="ghost" confirm="Mark this appointment as not attended?" />
+                            <ActionButton action={submitNoShow} fields={{ appointmentId: a.id }} label="No-show" ariaLabel={`No-show: ${who}`} variant="ghost" confirm="Mark this appointment as not attended?" />
                           )}
                           {a.visit && (
-                            <ButtonLink href={`/doctor/visits/${a.visit.id}`} size="sm" variant={a.visit.status === "OPEN" ? "primary" : "secondary"} aria-label={`${a.visit.status === "OPEN" ? "Continue" : "Open"} the visit of ${who}`}>
+                            <ButtonLink href={`/doctor/visits/${a.visit.id}`} size="sm" variant={a.visit.status === "OPEN" ? "primary" : "secondary"} aria-label={`${a.visit.status === "OPEN" ? "Continue visit" : "Open visit"}: ${who}`}>
                               {a.visit.status === "OPEN" ? "Continue visit" : "Open visit"}
                             </ButtonLink>
                           )}
