@@ -34,6 +34,7 @@ export default defineConfig({
           include: ["{lib,scripts,app}/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["test/integration-setup.ts"],
+          setupFiles: ["test/integration-file-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Two cores: one file at a time keeps the chain stacks and the database from starving each other.

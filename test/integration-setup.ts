@@ -9,7 +9,9 @@ import { freePort } from "./ports.ts";
 
 /**
  * Integration tier: a real PostgreSQL (embedded, or TEST_DATABASE_URL's server) with a brand-new database for this
- * run, every migration applied, and a real SMTP mail sink. Workers inherit the environment set here.
+ * run with every migration applied, and a real SMTP mail sink. Workers inherit the environment set here.
+ * That database is the template each test file clones for itself (test/integration-file-setup.ts), so no file sees
+ * another's rows.
  */
 export default async function setup() {
   const root = join(import.meta.dirname, "..");
@@ -40,6 +42,8 @@ export default async function setup() {
   mkdirSync(join(root, ".data"), { recursive: true });
   const documentsDir = mkdtempSync(join(root, ".data", "test-documents-"));
   Object.assign(process.env, {
+    TEST_ADMIN_DATABASE_URL: adminUrl,
+    TEST_TEMPLATE_DATABASE: name,
     DOCUMENTS_DIR: documentsDir,
     DATABASE_URL: databaseUrl.toString(),
     AUTH_SECRET: randomBytes(32).toString("base64"),
