@@ -74,8 +74,12 @@ export interface BundleIssue {
 
 export class BundleError extends Error {
   override name = "BundleError";
-  constructor(readonly issues: BundleIssue[]) {
-    super(issues.map(describeIssue).join("; "));
+  readonly issues: BundleIssue[];
+  constructor(issues: BundleIssue[]) {
+    // In bundle order, the bundle's own problems first, as a reader would look for them.
+    const sorted = [...issues].sort((a, b) => (a.entry ?? -1) - (b.entry ?? -1));
+    super(sorted.map(describeIssue).join("; "));
+    this.issues = sorted;
   }
 }
 
