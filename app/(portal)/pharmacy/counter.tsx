@@ -16,7 +16,7 @@ type CartLine = { drug: DrugHit; quantity: number };
  * Enter adds the scanned or highlighted item; arrows move through matches; + and − change the last line;
  * Enter on an empty scan field goes to payment; Ctrl+Enter completes the sale from anywhere; Escape clears.
  */
-export function Counter() {
+export function Counter({ initialScan = "" }: { initialScan?: string }) {
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<DrugHit[]>([]);
   const [active, setActive] = useState(0);
@@ -35,7 +35,18 @@ export function Counter() {
   const total = cart.reduce((sum, l) => sum + l.quantity * l.drug.priceCents, 0);
   const units = cart.reduce((sum, l) => sum + l.quantity, 0);
 
-  useEffect(() => scan.current?.focus(), []);
+  // A scan that arrived before the page was interactive reached the server as ?scan= (the scan field is a GET form
+  // of its own); take it now. Text typed before hydration, without its Enter, is kept in the field.
+  useEffect(() => {
+    const early = initialScan.trim() || scan.current?.value.trim() || "";
+    if (initialScan) window.history.replaceState(null, "", "/pharmacy");
+    if (early) {
+      setQuery(early);
+      if (initialScan) search(early, true);
+    }
+    scan.current?.focus();
+    // Once, on mount.
+  }, []);
   useEffect(() => {
     if (state.ok) {
       setCart([]);
@@ -131,7 +142,7 @@ export function Counter() {
     }
   }
 
-  function onFormKey(e: KeyboardEvent<HTMLFormElement>) {
+  function onCounterKey(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       form.current?.requestSubmit();
@@ -140,10 +151,9 @@ export function Counter() {
 
   const listId = "counter-matches";
   return (
-    <form ref={form} action={action} onKeyDown={onFormKey} className="grid gap-6 lg:grid-cols-3" noValidate>
-      <input type="hidden" name="lines" value={JSON.stringify(cart.map((l) => ({ drugId: l.drug.id, quantity: l.quantity })))} />
+    <div onKeyDown={onCounterKey} className="grid gap-6 lg:grid-cols-3">
       <div className="flex flex-col gap-4 lg:col-span-2">
-        <div className="flex flex-col gap-1.5">
+        <form method="get" action="/pharmacy" role="search" aria-label="Scan an item" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-1.5">
           <label htmlFor="scan" className="text-lg font-medium text-ink">
             Scan or type an item
           </label>
@@ -153,6 +163,7 @@ export function Counter() {
           <input
             ref={scan}
             id="scan"
+            name="scan"
             role="combobox"
             aria-expanded={hits.length > 0}
             aria-controls={listId}
@@ -196,7 +207,7 @@ export function Counter() {
               </li>
             ))}
           </ul>
-        </div>
+        </form>
 
         {notice && (
           <Alert tone={notice.tone} role={notice.tone === "danger" ? "alert" : "status"} className="text-base">
@@ -254,52 +265,55 @@ export function Counter() {
         </div>
       </div>
 
-      <Card className="h-fit">
-        <CardHeader title="Payment" />
-        <CardBody className="flex flex-col gap-5">
-          <p className="flex items-baseline justify-between text-2xl font-semibold">
-            <span>Total</span>
-            <span className="tabular-nums" data-testid="cart-total">{formatCents(total)}</span>
-          </p>
-          <fieldset ref={payment} className="flex flex-col gap-2">
-            <legend className="mb-2 text-lg font-medium">Payment method</legend>
-            {Object.entries(PAYMENT_LABELS).map(([value, label], i) => (
-              <label key={value} className="flex h-14 cursor-pointer items-center gap-3 rounded-lg border border-line-strong px-4 text-lg has-checked:border-brand-600 has-checked:bg-brand-50">
-                <input
-                  type="radio"
-                  name="paymentMethod"
-                  value={value}
-                  defaultChecked={i === 0}
-                  className="size-5 accent-brand-600"
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter") {
-                      e.preventDefault();
-                      form.current?.requestSubmit();
-                    }
-                  }}
-                />
-                {label}
-              </label>
-            ))}
-          </fieldset>
-          {state.error && (
-            <Alert tone="danger" title="The sale did not go through" className="text-base">
-              {state.error}
-            </Alert>
-          )}
-          <SubmitButton size="lg" disabled={cart.length === 0} className="w-full">
-            Complete sale {formatCents(total)}
-          </SubmitButton>
-          <p className="text-sm text-muted">Enter on a payment method, or Ctrl+Enter anywhere, completes the sale.</p>
-          {state.ok && state.sale && (
-            <Alert tone="success" title={state.message} className="text-base">
-              <Link href={`/pharmacy/sales/${state.sale.saleId}`} className={cn(buttonClasses({ variant: "secondary", size: "md" }), "mt-2")}>
-                Receipt for sale {state.sale.number}
-              </Link>
-            </Alert>
-          )}
-        </CardBody>
-      </Card>
-    </form>
+      <form ref={form} action={action} noValidate className="h-fit">
+        <input type="hidden" name="lines" value={JSON.stringify(cart.map((l) => ({ drugId: l.drug.id, quantity: l.quantity })))} />
+        <Card>
+          <CardHeader title="Payment" />
+          <CardBody className="flex flex-col gap-5">
+            <p className="flex items-baseline justify-between text-2xl font-semibold">
+              <span>Total</span>
+              <span className="tabular-nums" data-testid="cart-total">{formatCents(total)}</span>
+            </p>
+            <fieldset ref={payment} className="flex flex-col gap-2">
+              <legend className="mb-2 text-lg font-medium">Payment method</legend>
+              {Object.entries(PAYMENT_LABELS).map(([value, label], i) => (
+                <label key={value} className="flex h-14 cursor-pointer items-center gap-3 rounded-lg border border-line-strong px-4 text-lg has-checked:border-brand-600 has-checked:bg-brand-50">
+                  <input
+                    type="radio"
+                    name="paymentMethod"
+                    value={value}
+                    defaultChecked={i === 0}
+                    className="size-5 accent-brand-600"
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") {
+                        e.preventDefault();
+                        form.current?.requestSubmit();
+                      }
+                    }}
+                  />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+            {state.error && (
+              <Alert tone="danger" title="The sale did not go through" className="text-base">
+                {state.error}
+              </Alert>
+            )}
+            <SubmitButton size="lg" disabled={cart.length === 0} className="w-full">
+              Complete sale {formatCents(total)}
+            </SubmitButton>
+            <p className="text-sm text-muted">Enter on a payment method, or Ctrl+Enter anywhere, completes the sale.</p>
+            {state.ok && state.sale && (
+              <Alert tone="success" title={state.message} className="text-base">
+                <Link href={`/pharmacy/sales/${state.sale.saleId}`} className={cn(buttonClasses({ variant: "secondary", size: "md" }), "mt-2")}>
+                  Receipt for sale {state.sale.number}
+                </Link>
+              </Alert>
+            )}
+          </CardBody>
+        </Card>
+      </form>
+    </div>
   );
 }

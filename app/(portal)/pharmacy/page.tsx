@@ -8,8 +8,9 @@ import { Counter } from "./counter";
 
 export const metadata: Metadata = { title: "Counter" };
 
-export default async function PharmacyCounter() {
+export default async function PharmacyCounter({ searchParams }: { searchParams: Promise<{ scan?: string }> }) {
   const pharmacist = await requirePermission("area:pharmacy");
+  const { scan = "" } = await searchParams;
   const recent = await listRecentSales(pharmacist, 8);
   return (
     <>
@@ -18,7 +19,7 @@ export default async function PharmacyCounter() {
         description="Scan an item to sell it over the counter."
         actions={<ButtonLink href="/pharmacy/dispense" variant="secondary" size="lg">Dispense a prescription</ButtonLink>}
       />
-      <Counter />
+      <Counter initialScan={scan.slice(0, 100)} />
       <div className="mt-8">
         <Table caption="Latest sales">
           <THead>
