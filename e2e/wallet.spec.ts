@@ -19,6 +19,27 @@ test("a patient opens their wallet from the navigation: a Safe address, no ETH n
   await expect(page.getByTestId("wallet-address")).toHaveText(address!);
 });
 
+test("a patient's consent grant shows on their wallet as pending, then confirmed with its transaction", async ({ page }) => {
+  await signIn(page, "sofia.rossi@example.com", "code");
+  await page.goto("/patient/consents");
+  await expect(page.getByRole("heading", { level: 1, name: "Who may see my record" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Doctor").selectOption({ label: "Dr. Karim Haddad — Family medicine" });
+  await page.getByLabel("What they may see").selectOption("medications");
+  await page.getByRole("button", { name: "Grant access" }).click();
+  await expect(page.getByText("Access granted. It is being recorded on the blockchain.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Wallet" }).first().click();
+  const op = page.getByRole("row", { name: /Consent granted/ });
+  await expect(op).toHaveCount(1);
+  // The page refreshes by itself until the worker has the receipt (the first op also deploys the Safe).
+  await expect(op).toContainText("Confirmed", { timeout: 30_000 });
+  await expect(op).toContainText(/Transaction 0x[0-9a-f]{64}/);
+  await expect(page.getByText("Active on chain.")).toBeVisible();
+  await expect(page.locator("dt", { hasText: "ETH" }).locator("xpath=following-sibling::dd")).toHaveText("0");
+  await expectAccessible(page);
+});
+
 test("every role has a wallet", async ({ page }) => {
   await signIn(page, "pharmacist2@example.com", "link");
   await page.goto("/account/wallet");

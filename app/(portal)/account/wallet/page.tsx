@@ -11,6 +11,8 @@ const KIND_LABELS: Record<string, string> = {
   "consent.revoke": "Consent revoked",
   "consent.break-glass": "Emergency access recorded",
   "token.transfer": "Token payment",
+  "prescription.issue": "Prescription issued",
+  "prescription.dispense": "Prescription dispensed",
 };
 
 const gas = (n: bigint) => n.toLocaleString("en");
