@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { syntheaSamplesDir } from "../lib/fhir/samples.ts";
 import { PROFILES } from "../scripts/stack.ts";
 import { expectAccessible } from "./support/a11y";
 import { signIn } from "./support/auth";
 import { expect, test } from "./support/test";
 
 // A small shared Synthea bundle (../shared/fhir/synthea-r4): 3 SNOMED conditions, 2 RxNorm medications.
-const SAMPLES = [join(import.meta.dirname, "..", "..", "shared", "fhir", "synthea-r4"), "/work/shared/fhir/synthea-r4"].find(existsSync)!;
+const SAMPLES = syntheaSamplesDir()!;
 const BUNDLE = join(SAMPLES, "patient-fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

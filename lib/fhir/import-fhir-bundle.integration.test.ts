@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -6,9 +6,10 @@ import { AppError } from "@/lib/errors";
 import { createActor } from "@/test/factories";
 import { importFhirBundle } from "./import-fhir-bundle";
 import { KIND_OF, SUPPORTED_TYPES } from "./map";
+import { syntheaSamplesDir } from "./samples";
 
 // The shared synthetic bundles (../shared/fhir/synthea-r4, see its README); read, never copied into the project.
-const SAMPLES = [join(import.meta.dirname, "..", "..", "..", "shared", "fhir", "synthea-r4"), "/work/shared/fhir/synthea-r4"].find(existsSync)!;
+const SAMPLES = syntheaSamplesDir()!;
 const FILES = readdirSync(SAMPLES)
   .filter((f) => f.endsWith(".json"))
   .sort();
@@ -124,6 +125,17 @@ describe("FHIR import refuses what it cannot take, and writes nothing", () => {
     expect(error.message).toMatch(/problems/);
     expect(error.message).toContain("not a FHIR date");
     expect(error.message).toContain("is about another patient");
+  });
+
+  it("imports a bundle once when the same upload arrives several times at once", async () => {
+    const patient = await createActor("PATIENT");
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => importFhirBundle(patient, { patientId: patient.userId, text: small })));
+    const created = outcomes.filter((o) => o.status === "fulfilled" && o.value.created);
+    expect(created).toHaveLength(1);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await db().fhirImport.count({ where: { patientId: patient.userId } })).toBe(1);
+    const { Patient: _patient, ...clinical } = countsInBundle(small);
+    expect(await countsInRecord(patient.userId)).toEqual(clinical);
   });
 
   it("reports unsupported resource types as skipped, by type", async () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { syntheaSamplesDir } from "../../lib/fhir/samples.ts";
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { MasterKeys } from "../../lib/crypto/envelope.ts";
 import { parseBundleText } from "../../lib/fhir/map.ts";
@@ -12,8 +13,6 @@ import { patientSealer } from "../../lib/records/keys.ts";
  * Read at seed time only; when the folder is absent (or no master key is given) the demo clinic simply has no
  * imported histories. Importing again changes nothing.
  */
-const SAMPLES = join(import.meta.dirname, "..", "..", "..", "shared", "fhir", "synthea-r4");
-
 export const DEMO_HISTORIES: Record<string, string> = {
   "patient@example.com": "patient-165b0894-dab7-4721-802c-cae4bbb2eace.json",
   "james.walker@example.com": "patient-75c71918-f07f-4492-af1a-ce006a1e8aaf.json",
@@ -25,10 +24,11 @@ export const DEMO_HISTORIES: Record<string, string> = {
 
 export async function seedDemoRecords(prisma: PrismaClient, log: (msg: string) => void, masterKeys: MasterKeys | undefined): Promise<void> {
   if (!masterKeys) return log("demo histories skipped: no master key to seal them with");
-  if (!existsSync(SAMPLES)) return log(`demo histories skipped: ${SAMPLES} is not there`);
+  const samples = syntheaSamplesDir();
+  if (!samples) return log("demo histories skipped: ../shared/fhir/synthea-r4 is not there");
   let entries = 0;
   for (const [email, file] of Object.entries(DEMO_HISTORIES)) {
-    const path = join(SAMPLES, file);
+    const path = join(samples, file);
     const patient = await prisma.user.findUnique({ where: { email }, select: { id: true } });
     if (!patient || !existsSync(path)) continue;
     const text = readFileSync(path, "utf8");
