@@ -6,8 +6,8 @@ import { clinicTimeZone } from "@/lib/scheduling/availability";
 import { getDoctorDay } from "@/lib/scheduling/get-doctor-day";
 import { addDays, formatInZone } from "@/lib/scheduling/time-zone";
 import { submitStartVisit } from "@/lib/visits/actions";
-import { ActionButton } from "../patient/appointments/action-button";
-import { STATUS_LABEL, STATUS_TONE } from "../patient/appointments/status";
+import { ActionButton } from "../../patient/appointments/action-button";
+import { STATUS_LABEL, STATUS_TONE } from "../../patient/appointments/status";
 
 export const metadata: Metadata = { title: "Today" };
 

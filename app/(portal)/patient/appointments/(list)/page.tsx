@@ -6,8 +6,8 @@ import { submitCancellation } from "@/lib/scheduling/actions";
 import { clinicTimeZone } from "@/lib/scheduling/availability";
 import { listMyAppointments } from "@/lib/scheduling/list-my-appointments";
 import { formatInZone } from "@/lib/scheduling/time-zone";
-import { ActionButton } from "./action-button";
-import { STATUS_LABEL, STATUS_TONE } from "./status";
+import { ActionButton } from "../action-button";
+import { STATUS_LABEL, STATUS_TONE } from "../status";
 
 export const metadata: Metadata = { title: "Appointments" };
 
