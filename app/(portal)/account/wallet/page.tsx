@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert, Card, CardBody, CardHeader, EmptyState, PageHeader, StatusBadge, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
+import { BUDGET_USED_UP } from "@/lib/sponsorship/policy";
 import { getMyWallet, type WalletOperation } from "@/lib/wallets/get-my-wallet";
 import { RefreshWhilePending } from "./refresh-while-pending";
 
@@ -111,5 +112,12 @@ function OperationDetail({ op }: { op: WalletOperation }) {
     );
   }
   if (op.status === "failed") return <span>{op.detail ?? "Failed."}</span>;
-  return <span className="text-muted">{op.detail ? `Waiting to be sent: ${op.detail}` : "Being sent to the network…"}</span>;
+  if (!op.detail) return <span className="text-muted">Being sent to the network…</span>;
+  return (
+    <span className="text-muted">
+      {op.detail.includes(BUDGET_USED_UP)
+        ? "Today's sponsored gas is used up: it is sent when tomorrow's budget starts."
+        : "The network has not taken it yet; it is retried automatically."}
+    </span>
+  );
 }
