@@ -6,7 +6,7 @@ import { readPidFile, stopPid } from "./process.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const NEXT_BIN = join(ROOT, "node_modules", ".bin", "next");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
 const FINGERPRINT = join(ROOT, ".next", "source-fingerprint");
 
 /** A digest of every source file's path, size and mtime: a build is reused only while it matches. */
