@@ -39,6 +39,7 @@ import { updateClinicalEntry } from "@/lib/records/update-clinical-entry";
 import { updateContactDetails } from "@/lib/records/update-contact-details";
 import { recordsFixtures } from "@/lib/records/test-fixtures";
 import { searchDrugs } from "@/lib/pharmacy/catalogue/search-drugs";
+import { createDrug as addCatalogueItem, updateDrug } from "@/lib/pharmacy/catalogue/manage-drugs";
 import { getDrugStockAndPrice } from "@/lib/pharmacy/catalogue/get-drug-stock-and-price";
 import { createSale } from "@/lib/pharmacy/sales/create-sale";
 import { returnSale } from "@/lib/pharmacy/sales/return-sale";
@@ -353,6 +354,16 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     },
   },
   "lib/pharmacy/catalogue/actions.ts#lookupDrugs": { wraps: "searchDrugs", access: { roles: ["DOCTOR", "PHARMACIST", "ADMIN"] }, call: (actor) => searchDrugs(actor, { query: "ibu" }) },
+  "lib/pharmacy/catalogue/actions.ts#submitNewDrug": {
+    wraps: "createDrug",
+    access: { roles: ["PHARMACIST"] },
+    call: (actor) => addCatalogueItem(actor, { name: "Matrix item", genericName: "matrix", form: "TABLET", strength: "1 mg", packSize: 10, priceCents: 100, otc: false, controlled: false }),
+  },
+  "lib/pharmacy/catalogue/actions.ts#submitDrugUpdate": {
+    wraps: "updateDrug",
+    access: { roles: ["PHARMACIST"] },
+    call: async (actor) => updateDrug(actor, { drugId: (await createDrug()).id, priceCents: 250, reorderLevel: 3, reorderQuantity: 10, otc: true, active: true }),
+  },
   "lib/pharmacy/dispensing/actions.ts#submitDispense": {
     wraps: "dispensePrescription",
     access: { roles: ["PHARMACIST"] },

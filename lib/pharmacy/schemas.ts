@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidEan13 } from "./barcode";
 
 const uuid = (what: string) => z.uuid({ error: `Unknown ${what}.` });
 const count = (what: string) =>
@@ -90,3 +91,45 @@ export const reportSchema = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
   slowMoverDays: z.coerce.number().int().min(7).max(366).default(60),
 });
+
+const barcodeField = z
+  .string()
+  .trim()
+  .refine((code) => code === "" || (/^\d{8,14}$/.test(code) && (code.length !== 13 || isValidEan13(code))), {
+    error: "Enter the barcode's digits (an EAN-13 needs a valid check digit).",
+  })
+  .default("");
+const cents = (what: string) => z.coerce.number({ error: `Enter the ${what} in cents.` }).int({ error: "Whole cents." }).min(0, { error: "Cannot be negative." }).max(100_000_000);
+/** A checkbox: "on" when ticked, absent when not. */
+const flag = z.unknown().optional().transform((v) => v === true || v === "on" || v === "true");
+const level = z.coerce.number({ error: "Enter a whole number." }).int({ error: "Enter a whole number." }).min(0).max(100_000);
+
+export const updateDrugSchema = z.object({
+  drugId: uuid("item"),
+  priceCents: cents("price"),
+  barcode: barcodeField,
+  description: z.string().trim().max(1000).default(""),
+  reorderLevel: level,
+  reorderQuantity: level,
+  otc: flag,
+  /** Absent means unchanged-and-listed; the form sends "" when the box is cleared. */
+  active: z.unknown().optional().transform((v) => v === undefined || v === true || v === "on" || v === "true"),
+});
+export type UpdateDrugInput = z.input<typeof updateDrugSchema>;
+
+export const drugSchema = z.object({
+  name: z.string({ error: "Enter the name on the pack." }).trim().min(2, { error: "Enter the name on the pack." }).max(200),
+  genericName: z.string({ error: "Enter the generic name." }).trim().min(2, { error: "Enter the generic name." }).max(200),
+  form: z.enum(["TABLET", "CAPSULE", "SOLUTION", "SUSPENSION", "INJECTION", "INHALER", "CREAM", "PATCH", "SPRAY", "DEVICE", "OTHER"], { error: "Choose the form." }),
+  strength: z.string({ error: "Enter the strength." }).trim().min(1, { error: "Enter the strength." }).max(100),
+  packSize: z.coerce.number({ error: "Enter the pack size." }).int().min(1, { error: "At least 1." }).max(10_000),
+  priceCents: cents("price"),
+  barcode: barcodeField,
+  description: z.string().trim().max(1000).default(""),
+  controlled: flag,
+  otc: flag,
+  rxnormCode: z.string().trim().regex(/^\d{0,10}$/, { error: "An RxNorm code is digits." }).default(""),
+  reorderLevel: level.default(0),
+  reorderQuantity: level.default(0),
+});
+export type DrugInput = z.input<typeof drugSchema>;

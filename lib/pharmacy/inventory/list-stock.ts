@@ -15,6 +15,7 @@ export interface StockRow {
   priceCents: number;
   otc: boolean;
   controlled: boolean;
+  active: boolean;
   reorderLevel: number;
   /** Units in unexpired lots. */
   onHand: number;
@@ -25,7 +26,7 @@ export interface StockRow {
 
 const PAGE = 50;
 
-/** The stock list: every catalogue item with what is on the shelf, filtered by words of its name, paged. */
+/** The stock list: every catalogue item (withdrawn ones last) with what is on the shelf, filtered by words of its name, paged. */
 export async function listStock(actor: Actor | null, input: { query?: string; page?: number } = {}): Promise<{ rows: StockRow[]; total: number; pageSize: number }> {
   authorize(actor, "stock:read");
   const words = (input.query ?? "").trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
@@ -38,14 +39,14 @@ export async function listStock(actor: Actor | null, input: { query?: string; pa
     : Prisma.empty;
   const [rows, total] = await Promise.all([
     db().$queryRaw<StockRow[]>`
-      SELECT d."id", d."name", d."strength", d."form"::text AS "form", d."barcode", d."priceCents", d."otc", d."controlled", d."reorderLevel",
+      SELECT d."id", d."name", d."strength", d."form"::text AS "form", d."barcode", d."priceCents", d."otc", d."controlled", d."active", d."reorderLevel",
              COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= current_date), 0)::int AS "onHand",
              COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" < current_date), 0)::int AS "expired",
              min(l."expiresOn") FILTER (WHERE l."expiresOn" >= current_date) AS "nextExpiry"
       FROM "Drug" d LEFT JOIN "StockLot" l ON l."drugId" = d."id" AND l."quantity" > 0
-      WHERE d."active" ${match}
-      GROUP BY d."id" ORDER BY d."name", d."strength" LIMIT ${PAGE} OFFSET ${page * PAGE}`,
-    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Drug" d WHERE d."active" ${match}`,
+      WHERE true ${match}
+      GROUP BY d."id" ORDER BY d."active" DESC, d."name", d."strength" LIMIT ${PAGE} OFFSET ${page * PAGE}`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Drug" d WHERE true ${match}`,
   ]);
   return { rows, total: total[0]?.n ?? 0, pageSize: PAGE };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Button, EmptyState, FormField, Input, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Badge, Button, ButtonLink, EmptyState, FormField, Input, PageHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/session";
 import { FORM_LABELS, formatCents, formatDay } from "@/lib/pharmacy/format";
 import { listStock } from "@/lib/pharmacy/inventory/list-stock";
@@ -16,7 +16,11 @@ export default async function Inventory({ searchParams }: { searchParams: Promis
   const link = (p: number) => `/pharmacy/inventory?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeader title="Inventory" description="Stock on hand by item; open an item for its lots and ledger." />
+      <PageHeader
+        title="Inventory"
+        description="The catalogue with stock on hand; open an item for its lots, ledger and details."
+        actions={<ButtonLink href="/pharmacy/inventory/new" variant="secondary" size="lg">New item</ButtonLink>}
+      />
       <form role="search" className="mb-6 flex flex-wrap items-end gap-3" action="/pharmacy/inventory">
         <FormField label="Find an item" size="lg" className="min-w-72 flex-1">
           <Input name="q" defaultValue={q} placeholder="Name, generic name or strength" autoComplete="off" />
@@ -57,6 +61,7 @@ export default async function Inventory({ searchParams }: { searchParams: Promis
                   {r.expired > 0 && <Badge tone="danger">{r.expired} expired</Badge>}
                   {r.controlled && <Badge tone="info">Controlled</Badge>}
                   {r.otc && <Badge>OTC</Badge>}
+                  {!r.active && <Badge tone="danger">Withdrawn</Badge>}
                 </TD>
               </TR>
             ))}

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { FORM_LABELS, MOVEMENT_LABELS, formatCents, formatDay } from "@/lib/pharmacy/format";
 import { getDrugStock } from "@/lib/pharmacy/inventory/list-stock";
 import { AdjustForm } from "./adjust-form";
+import { DrugForm } from "./drug-form";
 import { WriteOffButton } from "../../write-off-button";
 
 export const metadata: Metadata = { title: "Item stock" };
@@ -74,7 +75,8 @@ export default async function DrugStock({ params }: { params: Promise<{ drugId: 
             </TBody>
           </Table>
         </div>
-        <Card className="h-fit">
+        <div className="flex h-fit flex-col gap-6">
+        <Card>
           <CardHeader title="Adjust stock" description="A counted correction, with its reason. Use a negative number to remove units." />
           <CardBody>
             {live.length || drug.lots.length ? (
@@ -84,6 +86,13 @@ export default async function DrugStock({ params }: { params: Promise<{ drugId: 
             )}
           </CardBody>
         </Card>
+        <Card>
+          <CardHeader title="Item details" />
+          <CardBody>
+            <DrugForm drug={{ id: drug.id, priceCents: drug.priceCents, barcode: drug.barcode, description: drug.description, reorderLevel: drug.reorderLevel, reorderQuantity: drug.reorderQuantity, otc: drug.otc, active: drug.active }} />
+          </CardBody>
+        </Card>
+        </div>
       </div>
     </>
   );
