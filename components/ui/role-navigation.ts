@@ -31,6 +31,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/doctor", label: "Today" },
     { href: "/doctor/schedule", label: "Schedule" },
     { href: "/doctor/break-glass", label: "Emergency access" },
+    { href: "/doctor/profile", label: "Profile" },
     { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
   ],

@@ -12,6 +12,7 @@ import { getPatientProfile } from "@/lib/patients/get-patient-profile";
 import { countUsersByRole } from "@/lib/users/count-users";
 import { inviteStaff } from "@/lib/users/invite-staff";
 import { listUsers } from "@/lib/users/list-users";
+import { getMyDoctorProfile, updateMyDoctorProfile } from "@/lib/doctors/doctor-profile";
 import { setUserStatus } from "@/lib/users/set-user-status";
 import { createActor } from "@/test/factories";
 import { findPatientsForEmergency } from "@/lib/break-glass/find-patients-for-emergency";
@@ -181,6 +182,12 @@ const SERVER_ACTIONS: Record<string, ActionEntry> = {
     call: null,
   },
   "lib/auth/actions.ts#signOutEverywhere": { wraps: "endOtherSessions", access: { roles: EVERYONE }, call: (actor) => endOtherSessions(actor) },
+  "lib/doctors/actions.ts#submitDoctorProfile": {
+    wraps: "updateMyDoctorProfile",
+    access: { roles: ["DOCTOR"] },
+    call: (actor) =>
+      updateMyDoctorProfile(actor, { specialty: "Neurology", qualifications: "MD", languages: "English, Spanish", bio: "Headaches.", fee: "95.50" }),
+  },
   "lib/patients/actions.ts#submitOnboarding": { wraps: "completeOnboarding", access: { roles: ["PATIENT"] }, call: (actor) => completeOnboarding(actor, onboardingInput) },
   "lib/users/actions.ts#submitStaffInvitation": {
     wraps: "inviteStaff",
@@ -459,6 +466,7 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   "getPatientProfile (another patient's record)": { roles: ["ADMIN"], call: async (actor) => getPatientProfile(actor, (await createActor("PATIENT")).userId) },
   "getPatientProfile (one's own record)": { roles: ["PATIENT", "ADMIN"], call: (actor) => getPatientProfile(actor, actor?.userId ?? randomUUID()) },
   listUsers: { roles: ["ADMIN"], call: (actor) => listUsers(actor) },
+  getMyDoctorProfile: { roles: ["DOCTOR"], call: (actor) => getMyDoctorProfile(actor) },
   countUsersByRole: { roles: ["ADMIN"], call: (actor) => countUsersByRole(actor) },
   listMySessions: { roles: EVERYONE, call: (actor) => listMySessions(actor) },
   searchDoctors: { roles: ["PATIENT", "DOCTOR", "ADMIN"], call: (actor) => searchDoctors(actor, {}) },

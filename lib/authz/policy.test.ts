@@ -21,6 +21,7 @@ const GRANTS: Record<Permission, Role[]> = {
   "wallet:sponsor-own": ["PATIENT", "DOCTOR", "PHARMACIST", "ADMIN"],
   "sponsorship:manage": ["ADMIN"],
   "doctors:search": ["PATIENT", "DOCTOR", "ADMIN"],
+  "doctor-profile:edit-own": ["DOCTOR"],
   "appointments:book": ["PATIENT", "ADMIN"],
   "appointments:change": ["PATIENT", "ADMIN"],
   "appointments:read-own": ["PATIENT"],

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "wallet:sponsor-own": ["PATIENT", "DOCTOR", "PHARMACIST", "ADMIN"],
   "sponsorship:manage": ["ADMIN"],
   "doctors:search": ["PATIENT", "DOCTOR", "ADMIN"],
+  "doctor-profile:edit-own": ["DOCTOR"],
   "appointments:book": ["PATIENT", "ADMIN"],
   "appointments:change": ["PATIENT", "ADMIN"],
   "appointments:read-own": ["PATIENT"],
