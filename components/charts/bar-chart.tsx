@@ -19,7 +19,7 @@ export function BarChart({
   height?: number;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const width = Math.max(bars.length * 24, 240);
+  const width = Math.max(bars.length * 14, 240);
   const slot = width / Math.max(bars.length, 1);
   const plot = height - 28;
   return (

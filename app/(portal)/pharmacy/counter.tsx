@@ -151,8 +151,8 @@ export function Counter({ initialScan = "" }: { initialScan?: string }) {
 
   const listId = "counter-matches";
   return (
-    <div onKeyDown={onCounterKey} className="grid gap-6 lg:grid-cols-3">
-      <div className="flex flex-col gap-4 lg:col-span-2">
+    <div onKeyDown={onCounterKey} className="grid min-w-0 gap-6 lg:grid-cols-3">
+      <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
         <form method="get" action="/pharmacy" role="search" aria-label="Scan an item" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-1.5">
           <label htmlFor="scan" className="text-lg font-medium text-ink">
             Scan or type an item
@@ -193,13 +193,13 @@ export function Counter({ initialScan = "" }: { initialScan?: string }) {
                 }}
                 className={cn("flex cursor-pointer items-center justify-between gap-4 px-4 py-3 text-base", i === active ? "bg-brand-50 ring-2 ring-brand-600 ring-inset" : "")}
               >
-                <span className="min-w-0">
+                <span className="min-w-0 break-words">
                   <span className="font-medium text-ink">{h.name}</span>{" "}
                   <span className="text-muted">
                     {h.strength} · {FORM_LABELS[h.form as keyof typeof FORM_LABELS] ?? h.form} · {h.packSize}/pack
                   </span>
                 </span>
-                <span className="flex shrink-0 items-center gap-2">
+                <span className="flex shrink-0 flex-wrap items-center justify-end gap-2">
                   {!h.otc && <Badge tone="warning">Prescription only</Badge>}
                   <Badge tone={h.onHand > 0 ? "neutral" : "danger"}>{h.onHand > 0 ? `${h.onHand} in stock` : "Out of stock"}</Badge>
                   <span className="font-semibold tabular-nums">{formatCents(h.priceCents)}</span>
@@ -265,7 +265,7 @@ export function Counter({ initialScan = "" }: { initialScan?: string }) {
         </div>
       </div>
 
-      <form ref={form} action={action} noValidate className="h-fit">
+      <form ref={form} action={action} noValidate className="h-fit min-w-0">
         <input type="hidden" name="lines" value={JSON.stringify(cart.map((l) => ({ drugId: l.drug.id, quantity: l.quantity })))} />
         <Card>
           <CardHeader title="Payment" />
