@@ -5,7 +5,7 @@ import { parseEnv } from "../lib/env.ts";
 import { applyMigrations } from "./db/migrate.ts";
 import { seedDemoClinic } from "./db/seed.ts";
 import { DEMO_ADMIN_OWNERS, enrollAdminOwners } from "./db/enroll-admin-owners.ts";
-import { verifyDemoClinicians } from "./db/verify-demo-clinicians.ts";
+import { verifyDemoStaff } from "./db/verify-demo-staff.ts";
 import { startEmbeddedPostgres } from "./services/postgres.ts";
 import { startMailSink } from "./services/mail-sink.ts";
 import { localSecrets } from "./services/secrets.ts";
@@ -123,7 +123,7 @@ export async function startStack(
       const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "User"').finally(() => client.end());
       if (rows[0]?.n === "0") await seedDemoClinic(config.DATABASE_URL, log, { masterKeys: masterKeysFrom(config) });
       if (!given.CHAIN_RPC_URL) await enrollAdminOwners(config, DEMO_ADMIN_OWNERS, log);
-      if (!given.CHAIN_RPC_URL) await verifyDemoClinicians(config, log);
+      if (!given.CHAIN_RPC_URL) await verifyDemoStaff(config, log);
     });
     if (!profile.dev) {
       signal?.throwIfAborted();

@@ -9,12 +9,14 @@ import type { SafeCall } from "./safe-tx";
 import type { ProposeChangeInput } from "./schemas";
 
 const CLINICIAN_ROLE = keccak256(toBytes("CLINICIAN"));
+const PHARMACY_ROLE = keccak256(toBytes("PHARMACY"));
+const FIELD_OF = { DOCTOR: "doctorId", PHARMACIST: "pharmacistId" } as const;
 const ANCHORER_ROLE = keccak256(toBytes("ANCHORER"));
 
-async function userWallet(tx: Tx, userId: string, role?: "DOCTOR") {
+async function userWallet(tx: Tx, userId: string, role?: "DOCTOR" | "PHARMACIST") {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, email: true, role: true, status: true } });
   if (!user || user.status !== "ACTIVE" || (role && user.role !== role)) {
-    throw new AppError("VALIDATION", "Choose an active person.", { [role ? "doctorId" : "userId"]: ["Choose an active person."] });
+    throw new AppError("VALIDATION", "Choose an active person.", { [role ? FIELD_OF[role] : "userId"]: ["Choose an active person."] });
   }
   return { name: user.name ?? user.email, address: (await ensureWallet(tx, userId)).address };
 }
@@ -29,6 +31,13 @@ export async function buildProposalCall(tx: Tx, deployments: ChainDeployment, in
       const verify = input.kind === "verify-clinician";
       const data = encodeFunctionData({ abi: accessRegistryAbi, functionName: verify ? "grantRole" : "revokeRole", args: [CLINICIAN_ROLE, doctor.address] });
       return { call: call(deployments.contracts.AccessRegistry, data), summary: `${verify ? "Verify" : "Withdraw verification of"} ${doctor.name} (${doctor.address}) as a clinician` };
+    }
+    case "verify-pharmacy":
+    case "unverify-pharmacy": {
+      const pharmacist = await userWallet(tx, input.pharmacistId, "PHARMACIST");
+      const verify = input.kind === "verify-pharmacy";
+      const data = encodeFunctionData({ abi: accessRegistryAbi, functionName: verify ? "grantRole" : "revokeRole", args: [PHARMACY_ROLE, pharmacist.address] });
+      return { call: call(deployments.contracts.AccessRegistry, data), summary: `${verify ? "Verify" : "Withdraw verification of"} ${pharmacist.name} (${pharmacist.address}) as a dispensing pharmacy` };
     }
     case "pause-token":
     case "unpause-token": {

@@ -58,7 +58,7 @@ describe("admin Safe proposals (2 of 3)", { timeout: 60_000 }, () => {
     expect(await codeOf(confirmProposal(admins[2]!, { proposalId: proposed.id }, chain))).toBe("CONFLICT");
   });
 
-  it("verifies a doctor's wallet and mints CARE to a patient, each with two of the three owners", async () => {
+  it("verifies a doctor's and a pharmacist's wallets and mints CARE to a patient, each with two of the three owners", async () => {
     const [a, b, c] = admins;
     const doctor = await createActor("DOCTOR");
     const patient = await createActor("PATIENT");
@@ -70,6 +70,13 @@ describe("admin Safe proposals (2 of 3)", { timeout: 60_000 }, () => {
     expect(await confirmProposal(c!, { proposalId: verify.id }, chain)).toEqual({ status: "EXECUTED" });
     const doctorWallet = await db().wallet.findUniqueOrThrow({ where: { userId: doctor.userId } });
     expect(await t.clients.publicClient.readContract({ address: chain.deployments.contracts.AccessRegistry, abi: accessRegistryAbi, functionName: "hasRole", args: [keccak256(toBytes("CLINICIAN")), doctorWallet.address as `0x${string}`] })).toBe(true);
+
+    const pharmacist = await createActor("PHARMACIST");
+    const pharmacy = await proposeChange(a!, { kind: "verify-pharmacy", pharmacistId: pharmacist.userId }, chain);
+    expect(await confirmProposal(c!, { proposalId: pharmacy.id }, chain)).toEqual({ status: "EXECUTED" });
+    const pharmacistWallet = await db().wallet.findUniqueOrThrow({ where: { userId: pharmacist.userId } });
+    expect(await t.clients.publicClient.readContract({ address: chain.deployments.contracts.AccessRegistry, abi: accessRegistryAbi, functionName: "isPharmacy", args: [pharmacistWallet.address as `0x${string}`] })).toBe(true);
+    expect(await codeOf(proposeChange(a!, { kind: "verify-pharmacy", pharmacistId: doctor.userId }, chain))).toBe("VALIDATION");
 
     const mint = await proposeChange(a!, { kind: "mint-care", userId: patient.userId, amount: "12.5" }, chain);
     await confirmProposal(b!, { proposalId: mint.id }, chain);

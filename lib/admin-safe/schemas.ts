@@ -4,6 +4,8 @@ import { z } from "zod";
 export const PROPOSAL_KINDS = {
   "verify-clinician": "Verify a doctor's wallet as a clinician (AccessRegistry)",
   "unverify-clinician": "Withdraw a doctor's clinician verification (AccessRegistry)",
+  "verify-pharmacy": "Verify a pharmacist's wallet as a dispensing pharmacy (AccessRegistry)",
+  "unverify-pharmacy": "Withdraw a pharmacist's pharmacy verification (AccessRegistry)",
   "pause-token": "Pause CareToken transfers",
   "unpause-token": "Resume CareToken transfers",
   "mint-care": "Mint CARE to a user",
@@ -20,6 +22,8 @@ export const proposeChangeSchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal("verify-clinician"), doctorId: uuid }),
     z.object({ kind: z.literal("unverify-clinician"), doctorId: uuid }),
+    z.object({ kind: z.literal("verify-pharmacy"), pharmacistId: uuid }),
+    z.object({ kind: z.literal("unverify-pharmacy"), pharmacistId: uuid }),
     z.object({ kind: z.literal("pause-token") }),
     z.object({ kind: z.literal("unpause-token") }),
     z.object({

@@ -16,7 +16,8 @@ export default async function AdminContractsPage() {
   const admin = await requirePermission("area:admin");
   const [overview, users] = await Promise.all([getAdminSafeOverview(admin), listUsers(admin)]);
   const active = users.filter((u) => u.status === "ACTIVE");
-  const doctors = active.filter((u) => u.role === "DOCTOR").map((u) => ({ id: u.id, label: u.name ?? u.email }));
+  const ofRole = (role: string) => active.filter((u) => u.role === role).map((u) => ({ id: u.id, label: u.name ?? u.email }));
+  const [doctors, pharmacists] = [ofRole("DOCTOR"), ofRole("PHARMACIST")];
   const people = active.map((u) => ({ id: u.id, label: `${u.name ?? u.email} (${ROLE_LABELS[u.role]})` }));
   const open = overview.proposals.find((p) => p.status === "PENDING");
   return (
@@ -52,7 +53,7 @@ export default async function AdminContractsPage() {
                 The Safe runs transactions one at a time, in order. Confirm or withdraw “{open.summary}” first.
               </Alert>
             ) : (
-              <ProposeForm doctors={doctors} people={people} />
+              <ProposeForm doctors={doctors} pharmacists={pharmacists} people={people} />
             )}
           </CardBody>
         </Card>

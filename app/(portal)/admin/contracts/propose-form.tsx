@@ -12,7 +12,7 @@ interface Person {
   label: string;
 }
 
-export function ProposeForm({ doctors, people }: { doctors: Person[]; people: Person[] }) {
+export function ProposeForm({ doctors, pharmacists, people }: { doctors: Person[]; pharmacists: Person[]; people: Person[] }) {
   const [state, action] = useActionState<FormState, FormData>(submitProposal, {});
   const [kind, setKind] = useState<ProposalKind>("verify-clinician");
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
@@ -38,6 +38,20 @@ export function ProposeForm({ doctors, people }: { doctors: Person[]; people: Pe
               {doctors.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        )}
+        {(kind === "verify-pharmacy" || kind === "unverify-pharmacy") && (
+          <FormField label="Pharmacist" error={error("pharmacistId")} required>
+            <Select name="pharmacistId" defaultValue="">
+              <option value="" disabled>
+                Choose a pharmacist
+              </option>
+              {pharmacists.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
                 </option>
               ))}
             </Select>

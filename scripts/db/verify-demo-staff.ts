@@ -12,15 +12,17 @@ import { ensureWallet } from "../../lib/wallets/ensure-wallet.ts";
 import { DEV_KEYS } from "../services/chain/dev-keys.ts";
 import { DEMO_STAFF } from "./demo-clinic.ts";
 
-const CLINICIAN_ROLE = keccak256(toBytes("CLINICIAN"));
+/** The AccessRegistry role each kind of demo staff needs for its on-chain work. */
+const ROLE_OF = { DOCTOR: keccak256(toBytes("CLINICIAN")), PHARMACIST: keccak256(toBytes("PHARMACY")) } as const;
 
 /**
- * On the local chain only: the demo doctors' Safes are verified clinicians in AccessRegistry (granted by the
- * 2-of-3 admin Safe with the development owner keys), so their prescriptions (PrescriptionRegistry.issue) and
- * emergency accesses (ConsentRegistry.breakGlass) succeed on chain. In production an administrator proposes each
- * verification and another confirms it (/admin/contracts). Doctors already verified are left alone.
+ * On the local chain only: the demo doctors' Safes are verified clinicians and the demo pharmacists' Safes verified
+ * pharmacies in AccessRegistry (granted by the 2-of-3 admin Safe with the development owner keys), so prescriptions
+ * (PrescriptionRegistry.issue), emergency accesses (ConsentRegistry.breakGlass) and dispenses
+ * (PrescriptionRegistry.dispense) succeed on chain. In production an administrator proposes each verification and
+ * another confirms it (/admin/contracts). Staff already verified are left alone.
  */
-export async function verifyDemoClinicians(
+export async function verifyDemoStaff(
   config: Pick<Env, "DATABASE_URL" | "CHAIN_RPC_URL" | "CHAIN_ID" | "DEPLOYMENTS_FILE" | "MASTER_KEY" | "MASTER_KEY_ID" | "PREVIOUS_MASTER_KEY" | "PREVIOUS_MASTER_KEY_ID">,
   log: (msg: string) => void = () => {},
 ): Promise<void> {
@@ -30,12 +32,16 @@ export async function verifyDemoClinicians(
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
   try {
     const keys = masterKeysFrom(config);
-    const doctors = await prisma.user.findMany({ where: { role: "DOCTOR", email: { in: DEMO_STAFF.filter((s) => s.doctor).map((s) => s.email) } }, select: { id: true } });
-    const unverified: Address[] = [];
-    for (const { id } of doctors) {
+    const staff = await prisma.user.findMany({
+      where: { role: { in: ["DOCTOR", "PHARMACIST"] }, email: { in: DEMO_STAFF.map((s) => s.email) } },
+      select: { id: true, role: true },
+    });
+    const unverified: { role: `0x${string}`; account: Address }[] = [];
+    for (const { id, role } of staff) {
       const { address } = await prisma.$transaction((tx) => ensureWallet(tx, id, keys));
-      const verified = await client.readContract({ address: deployments.contracts.AccessRegistry, abi: accessRegistryAbi, functionName: "isVerifiedClinician", args: [address] });
-      if (!verified) unverified.push(address);
+      const grant = { role: ROLE_OF[role as keyof typeof ROLE_OF], account: address as Address };
+      const verified = await client.readContract({ address: deployments.contracts.AccessRegistry, abi: accessRegistryAbi, functionName: "hasRole", args: [grant.role, grant.account] });
+      if (!verified) unverified.push(grant);
     }
     if (unverified.length === 0) return;
     // The portal works without it (their chain operations fail and say so): a failure here is logged, not fatal.
@@ -45,11 +51,15 @@ export async function verifyDemoClinicians(
       safe: deployments.admin,
       multiSendCallOnly: deployments.safe.multiSendCallOnly,
       ownerKeys: DEV_KEYS.adminOwners.slice(0, 2),
-      calls: unverified.map((account) => ({ to: deployments.contracts.AccessRegistry, value: 0n, data: encodeFunctionData({ abi: accessRegistryAbi, functionName: "grantRole", args: [CLINICIAN_ROLE, account] }) })),
+      calls: unverified.map(({ role, account }) => ({
+        to: deployments.contracts.AccessRegistry,
+        value: 0n,
+        data: encodeFunctionData({ abi: accessRegistryAbi, functionName: "grantRole", args: [role, account] }),
+      })),
     });
-    log(`chain: the admin Safe verified ${unverified.length} demo doctor${unverified.length === 1 ? "" : "s"} as clinicians`);
+    log(`chain: the admin Safe verified ${unverified.length} demo staff wallet${unverified.length === 1 ? "" : "s"} (doctors as clinicians, pharmacists as pharmacies)`);
   } catch (error) {
-    log(`chain: could not verify the demo doctors as clinicians: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    log(`chain: could not verify the demo staff on chain: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   } finally {
     await prisma.$disconnect();
   }
