@@ -49,6 +49,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/admin", label: "Overview" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/appointments", label: "Appointments" },
+    { href: "/admin/records-import", label: "Import a history" },
     { href: "/admin/break-glass", label: "Emergency access" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/contracts", label: "Contracts" },

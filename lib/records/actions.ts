@@ -17,7 +17,10 @@ export async function submitFhirImport(_prev: FormState, formData: FormData): Pr
     const actor = await currentActor();
     const file = formData.get("bundle");
     if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "Choose a FHIR bundle file (.json) to import.", { bundle: ["Choose a file."] });
-    const patientId = String(formData.get("patientId") ?? "") || actor?.userId || "";
+    // An admin's form names the patient; a patient's form does not, and imports into their own record.
+    const chosen = formData.get("patientId");
+    if (formData.has("patientId") && !chosen) throw new AppError("VALIDATION", "Choose the patient to import for.", { patientId: ["Choose a patient."] });
+    const patientId = chosen ? String(chosen) : actor?.userId || "";
     const result = await importFhirBundle(actor, { patientId, text: await file.text() });
     revalidatePath("/patient/records");
     if (!result.created) return { ok: true, message: "This bundle was imported before: nothing changed." };
