@@ -17,10 +17,10 @@ export async function submitFhirImport(_prev: FormState, formData: FormData): Pr
     const actor = await currentActor();
     const file = formData.get("bundle");
     if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "Choose a FHIR bundle file (.json) to import.", { bundle: ["Choose a file."] });
-    // An admin's form names the patient; a patient's form does not, and imports into their own record.
-    const chosen = formData.get("patientId");
-    if (formData.has("patientId") && !chosen) throw new AppError("VALIDATION", "Choose the patient to import for.", { patientId: ["Choose a patient."] });
-    const patientId = chosen ? String(chosen) : actor?.userId || "";
+    // A patient imports into their own record; anyone else (an admin) names the patient.
+    const chosen = String(formData.get("patientId") ?? "");
+    if (actor?.role === "ADMIN" && !chosen) throw new AppError("VALIDATION", "Choose the patient to import for.", { patientId: ["Choose a patient."] });
+    const patientId = actor?.role === "PATIENT" ? actor.userId : chosen;
     const result = await importFhirBundle(actor, { patientId, text: await file.text() });
     revalidatePath("/patient/records");
     if (!result.created) return { ok: true, message: "This bundle was imported before: nothing changed." };
