@@ -81,4 +81,9 @@ test("a doctor's signed prescription is verified and dispensed from the keyboard
   await expect(page.getByRole("listitem").filter({ hasText: "Fills left" })).toContainText("Failed");
   await expect(page.getByLabel("Packs to hand over")).toHaveCount(0);
   await expectAccessible(page);
+
+  // The fill is marked on chain (PrescriptionRegistry.dispense from the pharmacist's Safe), so any pharmacy sees it.
+  await page.goto("/account/wallet");
+  await expect(page.getByRole("row", { name: /Prescription dispensed/ }).first()).toContainText("Confirmed", { timeout: 60_000 });
+  await expectAccessible(page);
 });
