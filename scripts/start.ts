@@ -3,7 +3,7 @@
  * sign in as, and stops everything on Ctrl-C. Any service configured in the environment is used instead of its
  * embedded default (see README, Configuration).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isAlive } from "./services/process.ts";
 import { PROFILES, startStack, type RunningStack } from "./stack.ts";
@@ -42,6 +42,7 @@ process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
 try {
+  mkdirSync(profile.dataDir, { recursive: true });
   writeFileSync(lockFile, String(process.pid));
   stack = await startStack(profile, say, (line) => process.stdout.write(`[portal] ${line}\n`), starting.signal);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
