@@ -19,15 +19,52 @@ interface Tier {
   name: string;
   commands: string[][];
   /** Passed and failed test counts, read from the tier's report after it ran. */
-  count?: () => { passed: number; failed: number };
+  count?: () => Counts;
   env?: Record<string, string>;
 }
 
+/** A tier's tally; `failures` names each failed test with the first line of its error, for the summary. */
+interface Counts {
+  passed: number;
+  failed: number;
+  failures?: string[];
+}
+
+const firstLine = (message: string | undefined) => (message ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 300);
+
 function vitestCount(file: string) {
-  return () => {
-    const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
-    return { passed: report.numPassedTests, failed: report.numFailedTests };
+  return (): Counts => {
+    const report = JSON.parse(readFileSync(file, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+    };
+    const failures = report.testResults.flatMap((file) => {
+      const where = file.name.replace(`${ROOT}/`, "");
+      const failed = file.assertionResults.filter((a) => a.status === "failed");
+      // a file that failed to load or whose hooks threw has no failed assertion, only a message
+      if (failed.length === 0 && file.message) return [`${where}: ${firstLine(file.message)}`];
+      return failed.map((a) => `${where} › ${a.fullName}: ${firstLine(a.failureMessages[0])}`);
+    });
+    return { passed: report.numPassedTests, failed: report.numFailedTests, failures };
   };
+}
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightFailures(suites: PlaywrightSuite[]): string[] {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === "unexpected")
+        .map((t) => `${spec.file}:${spec.line} › ${spec.title}: ${firstLine(t.results.at(-1)?.error?.message)}`),
+    ),
+    ...playwrightFailures(suite.suites ?? []),
+  ]);
 }
 
 let forgeOutput = "";
@@ -60,8 +97,11 @@ const TIERS: Tier[] = [
     commands: [[bin("playwright"), "test", "--reporter=list,json"]],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(REPORTS, "e2e.json") },
     count: () => {
-      const report = JSON.parse(readFileSync(join(REPORTS, "e2e.json"), "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
-      return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+      const report = JSON.parse(readFileSync(join(REPORTS, "e2e.json"), "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number };
+        suites: PlaywrightSuite[];
+      };
+      return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, failures: playwrightFailures(report.suites) };
     },
   },
 ];
@@ -89,7 +129,7 @@ if (unknown.length) {
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
-const results: { name: string; ok: boolean; seconds: number; passed: number; failed: number }[] = [];
+const results: ({ name: string; ok: boolean; seconds: number } & Counts)[] = [];
 for (const tier of TIERS.filter((t) => wanted.length === 0 || wanted.includes(t.name))) {
   console.log(`\n━━ ${tier.name} ━━`);
   const started = performance.now();
@@ -100,7 +140,7 @@ for (const tier of TIERS.filter((t) => wanted.length === 0 || wanted.includes(t.
       break;
     }
   }
-  let counts = { passed: 0, failed: 0 };
+  let counts: Counts = { passed: 0, failed: 0 };
   try {
     if (tier.count) counts = tier.count();
   } catch {
@@ -115,6 +155,9 @@ for (const r of results) {
   const tests = r.name === "types" ? "" : `  ${r.passed} passed, ${r.failed} failed`;
   console.log(`${r.ok ? "ok  " : "FAIL"}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${tests}`);
 }
+// The summary is what a truncated CI log still shows, so it names what failed, not only how many.
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.name}: ${f}`));
+if (failures.length) console.log(`\nfailed:\n${failures.join("\n")}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0) + results.filter((r) => !r.ok && r.failed === 0).length;
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
