@@ -77,6 +77,7 @@ export async function deployContracts(opts: DeployOptions): Promise<ChainDeploym
 
   const file = existsSync(opts.deploymentsFile) ? parseDeploymentsFile(JSON.parse(readFileSync(opts.deploymentsFile, "utf8"))) : {};
   const previous = file[String(chainId)];
+  const startBlock = previous?.startBlock ?? Number(await client.getBlockNumber());
   const app = await ensureAppContracts(
     client,
     wallet,
@@ -97,6 +98,7 @@ export async function deployContracts(opts: DeployOptions): Promise<ChainDeploym
       safeModuleSetup: canonical.addresses.safeModuleSetup,
     },
     contracts: app.contracts,
+    startBlock,
     admin: opts.adminSafe,
     paymasterSigner: opts.paymasterSigner,
     fingerprints: app.fingerprints,

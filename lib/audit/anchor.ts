@@ -42,7 +42,7 @@ export async function reconcileAuditBatches(chain: OperatorChain): Promise<numbe
     address: anchor,
     abi: auditAnchorAbi,
     eventName: "Anchored",
-    fromBlock: last ? last.blockNumber : 0n,
+    fromBlock: last ? last.blockNumber : BigInt(chain.deployments.startBlock),
     toBlock: "latest",
   });
   const missing = logs.filter((l) => l.args.batch! > (last?.batch ?? 0n));

@@ -49,6 +49,11 @@ export const chainDeploymentSchema = z.object({
   admin: address,
   /** The address whose signatures HealthPaymaster accepts. */
   paymasterSigner: address,
+  /**
+   * A block at or before the first deployment of the app contracts: the indexers read events from here, not from
+   * block 0 (on a real network that would be millions of empty blocks).
+   */
+  startBlock: z.number().int().nonnegative().default(0),
   /** keccak256 of each contract's creation code and arguments, so a rebuilt contract is redeployed locally. */
   fingerprints: z.record(z.string(), z.string()).default({}),
 });

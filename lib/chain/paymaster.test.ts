@@ -38,6 +38,7 @@ const deployments: ChainDeployment = {
     AuditAnchor: "0x1000000000000000000000000000000000000004",
     PrescriptionRegistry: "0x1000000000000000000000000000000000000005",
   },
+  startBlock: 0,
   admin: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
   paymasterSigner: privateKeyToAccount(signerKey).address,
   fingerprints: {},

@@ -57,7 +57,7 @@ describe("consent end to end: portal, outbox, chain and indexer", { timeout: 120
 
   beforeAll(async () => {
     t = await startTestStack();
-    indexer = { publicClient: t.clients.publicClient, chainId: t.stack.deployments.chainId, registry: registry() };
+    indexer = { publicClient: t.clients.publicClient, chainId: t.stack.deployments.chainId, registry: registry(), startBlock: BigInt(t.stack.deployments.startBlock) };
   }, 180_000);
   afterAll(() => t?.stop());
 
@@ -88,7 +88,9 @@ describe("consent end to end: portal, outbox, chain and indexer", { timeout: 120
     expect(await allowedOnChain(patient.userId, doctor.userId, "medications")).toBe(false);
     expect((await listMyConsents(patient))[0]).toMatchObject({ chainStatus: "confirmed", txHash: expect.stringMatching(/^0x/) });
     expect(await t.clients.publicClient.getBalance({ address: patientSafe })).toBe(0n);
-    // The indexer sees both events later and changes nothing.
+    // The indexer sees both events later and changes nothing. It starts where the app contracts were deployed.
+    expect(t.stack.deployments.startBlock).toBeGreaterThan(0);
+    expect((await indexConsentEvents(indexer))?.fromBlock).toBe(BigInt(t.stack.deployments.startBlock));
     await indexAll();
     const row = await db().consent.findUniqueOrThrow({ where: { id: consentId } });
     expect(row).toMatchObject({ grantStatus: "CONFIRMED", revokeStatus: "CONFIRMED" });

@@ -10,7 +10,12 @@ export const consentIndexerJob: WorkerJob = {
   intervalMs: 2_000,
   async run(signal) {
     const deployments = chainDeployments();
-    const chain = { publicClient: chainClients().publicClient, chainId: deployments.chainId, registry: deployments.contracts.ConsentRegistry };
+    const chain = {
+      publicClient: chainClients().publicClient,
+      chainId: deployments.chainId,
+      registry: deployments.contracts.ConsentRegistry,
+      startBlock: BigInt(deployments.startBlock),
+    };
     while (!signal.aborted) {
       const result = await indexConsentEvents(chain);
       if (!result) return;

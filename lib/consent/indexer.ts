@@ -21,6 +21,8 @@ export interface IndexerChain {
   chainId: number;
   registry: Address;
   confirmations?: number;
+  /** Where a new cursor starts: the deployments' startBlock. */
+  startBlock?: bigint;
 }
 
 export interface IndexResult {
@@ -44,7 +46,7 @@ const cursorId = (c: IndexerChain) => `consent:${c.chainId}:${c.registry.toLower
 /** Reads the next range of blocks; null when the indexer has caught up with the chain. */
 export async function indexConsentEvents(chain: IndexerChain): Promise<IndexResult | null> {
   const id = cursorId(chain);
-  await db().chainIndexerCursor.createMany({ data: [{ id, nextBlock: 0n }], skipDuplicates: true });
+  await db().chainIndexerCursor.createMany({ data: [{ id, nextBlock: chain.startBlock ?? 0n }], skipDuplicates: true });
   const { nextBlock: fromBlock } = await db().chainIndexerCursor.findUniqueOrThrow({ where: { id } });
   const head = (await chain.publicClient.getBlockNumber()) - BigInt(chain.confirmations ?? 0);
   if (fromBlock > head) return null;

@@ -14,12 +14,12 @@ import { recordSponsoredOperation } from "./budget";
 export async function indexSponsoredOperations(deps: {
   db: Db;
   publicClient: PublicClient;
-  deployments: Pick<ChainDeployment, "chainId" | "entryPoint" | "contracts">;
+  deployments: Pick<ChainDeployment, "chainId" | "entryPoint" | "contracts"> & Partial<Pick<ChainDeployment, "startBlock">>;
   maxBlocks?: bigint;
 }): Promise<{ counted: number; caughtUp: boolean }> {
   const paymaster = deps.deployments.contracts.HealthPaymaster;
   const id = `sponsorship:${deps.deployments.chainId}:${paymaster.toLowerCase()}`;
-  const from = (await deps.db.chainIndexerCursor.findUnique({ where: { id } }))?.nextBlock ?? 0n;
+  const from = (await deps.db.chainIndexerCursor.findUnique({ where: { id } }))?.nextBlock ?? BigInt(deps.deployments.startBlock ?? 0);
   const latest = await deps.publicClient.getBlockNumber();
   if (from > latest) return { counted: 0, caughtUp: true };
   const to = latest < from + (deps.maxBlocks ?? 2_000n) - 1n ? latest : from + (deps.maxBlocks ?? 2_000n) - 1n;

@@ -123,6 +123,7 @@ export async function startChain(opts: {
     const deploymentsFile = join(dataDir, "deployments.json");
     const file = readDeploymentsFile(deploymentsFile, log);
     const previous = file[String(foundry.id)];
+    const startBlock = previous?.startBlock ?? Number(await client.getBlockNumber());
     const app = await ensureAppContracts(
       client,
       wallet,
@@ -142,6 +143,7 @@ export async function startChain(opts: {
       entryPoint: canonical.addresses.entryPoint,
       safe,
       contracts: app.contracts,
+      startBlock,
       admin,
       paymasterSigner: privateKeyToAccount(DEV_KEYS.paymasterSigner).address,
       fingerprints: app.fingerprints,
