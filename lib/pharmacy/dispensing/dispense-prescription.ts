@@ -4,7 +4,7 @@ import { z } from "zod";
 import { prescriptionRegistryAbi } from "@/lib/chain/abi";
 import type { ChainDeployment } from "@/lib/chain/deployments";
 import { db, isUniqueViolation } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordAuditNow } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz/actor";
 import { authorize } from "@/lib/authz/policy";
 import { AppError } from "@/lib/errors";
@@ -21,13 +21,13 @@ export const dispenseSchema = z.object({
 });
 export type DispenseInput = z.input<typeof dispenseSchema>;
 
-/** A prescription as the pharmacist sees it before filling: what, for whom, by whom, the checks, stock. */
-/** The chain as dispensing sees it; tests pass their own. */
+/** The chain dispensing verifies against and marks fills on; the configured one unless given (tests pass their stack's). */
 export interface DispensingChain {
   readRegistry?: RegistryReader;
   deployment?: Pick<ChainDeployment, "contracts">;
 }
 
+/** A prescription as the pharmacist sees it before filling: what, for whom, by whom, the checks, stock. */
 export async function getDispensingView(actor: Actor | null, input: { code: string }, { readRegistry = readPrescriptionRegistry }: DispensingChain = {}) {
   authorize(actor, "pharmacy:dispense");
   const rx = await db().$transaction((tx) => prescriptionByCode(tx, input.code, false));
@@ -101,15 +101,13 @@ export async function dispensePrescription(actor: Actor | null, input: DispenseI
   const unlocked = await db().$transaction((tx) => prescriptionByCode(tx, code, false));
   const anchor = await readRegistry(unlocked.rxHash as Hex);
   const registry = prescriptionRegistryOf(deployment);
+  let outcome: { done: DispenseResult } | { refused: { patientId: string; prescriptionId: string; checks: Check[] } };
   try {
-    return await db().$transaction(async (tx) => {
+    outcome = await db().$transaction(async (tx) => {
       const rx = await prescriptionByCode(tx, code, true);
       const fills = await fillStateOf(tx, rx);
       const checks = await checkPrescription(tx, rx, anchor, fills);
-      if (!checks.every((c) => c.ok) || !fills.next) {
-        await recordAudit(tx, { actor, patientId: rx.patientId, action: "dispense", resourceType: "Prescription", resourceId: rx.id, purpose: "refused: failed verification", outcome: "DENIED" });
-        throw refusal(checks);
-      }
+      if (!checks.every((c) => c.ok) || !fills.next) return { refused: { patientId: rx.patientId, prescriptionId: rx.id, checks } };
       const { fillNumber, part, due } = fills.next;
       if (quantity > due) throw new AppError("VALIDATION", `This fill needs ${due} pack${due === 1 ? "" : "s"}; ${quantity} is more than prescribed.`, { quantity: [`At most ${due}.`] });
       const drug = await tx.drug.findUnique({ where: { id: rx.drugId }, select: { name: true } });
@@ -136,10 +134,15 @@ export async function dispensePrescription(actor: Actor | null, input: DispenseI
         resourceId: dispense.id,
         purpose: `dispense fill ${fillNumber} of ${fills.fillsAllowed}${part > 1 || due > quantity ? ` (part ${part}, ${due - quantity} owed)` : ""}`,
       });
-      return { dispenseId: dispense.id, fillNumber, part, quantity, owed: due - quantity, allocations };
+      return { done: { dispenseId: dispense.id, fillNumber, part, quantity, owed: due - quantity, allocations } };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This prescription was dispensed at another terminal a moment ago.");
     throw error;
   }
+  if ("done" in outcome) return outcome.done;
+  // Audited on its own: a refusal thrown inside the transaction would roll its audit event back with it.
+  const { patientId, prescriptionId, checks } = outcome.refused;
+  await recordAuditNow({ actor, patientId, action: "dispense", resourceType: "Prescription", resourceId: prescriptionId, purpose: "refused: failed verification", outcome: "DENIED" });
+  throw refusal(checks);
 }
