@@ -1,37 +1,22 @@
+import type { ChainDeployment } from "@/lib/chain/deployments";
 import { db } from "@/lib/db";
 import { signPrescription } from "@/lib/prescriptions/sign-prescription";
 import { visitFixture } from "@/lib/visits/test-visit";
 import { createActor } from "@/test/factories";
-import type { RegistryReader, RxAnchor } from "../dispensing/registry-reader";
 import { createDrug, stockLot } from "./fixtures";
 
-const REGISTRY = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
-const chain = { contracts: { PrescriptionRegistry: REGISTRY } } as unknown as Parameters<typeof signPrescription>[2];
+/**
+ * Where a tier that runs no chain (the authorization matrix) addresses the prescription's issue op: nothing delivers
+ * it, and reading the registry fails UNAVAILABLE there. Tests of what dispensing verifies run a chain
+ * (./dispensing-chain.ts).
+ */
+const NO_CHAIN = { contracts: { PrescriptionRegistry: "0x000000000000000000000000000000000000dEaD" } } as unknown as Pick<ChainDeployment, "contracts">;
 
 /**
- * Stands in for PrescriptionRegistry as the worker would leave it: a prescription is anchored once issued, and each
- * dispense op sent counts a fill; `anchor(…, { fillsUsed })` adds fills made at another pharmacy.
+ * A signed prescription of a test drug (tablets, 20 a pack): `quantity` is in packs, prescribed as tablets. Its
+ * PrescriptionRegistry.issue waits in the outbox, addressed to `chain`'s registry.
  */
-export function fakeRegistry() {
-  const anchors = new Map<string, RxAnchor>();
-  const reader: RegistryReader = async (rxHash) => {
-    const anchor = anchors.get(rxHash);
-    if (!anchor) return null;
-    const rx = await db().prescription.findFirstOrThrow({ where: { rxHash } });
-    const dispenses = await db().dispense.findMany({ where: { prescriptionId: rx.id }, select: { id: true } });
-    const sent = await db().onchainOp.count({ where: { kind: "prescription.dispense", refId: { in: dispenses.map((d) => d.id) } } });
-    return { ...anchor, fillsUsed: anchor.fillsUsed + sent };
-  };
-  return {
-    reader: { readRegistry: reader, deployment: chain },
-    anchor(rxHash: string, fillsAllowed: number, extra: Partial<RxAnchor> = {}) {
-      anchors.set(rxHash, { prescriber: "0x00000000000000000000000000000000000000d0", expiresAt: new Date(Date.now() + 30 * 86_400_000), fillsAllowed, fillsUsed: 0, cancelled: false, prescriberVerified: true, ...extra });
-    },
-  };
-}
-
-/** A signed prescription of a test drug (tablets, 20 a pack): `quantity` is in packs, prescribed as tablets. */
-export async function prescribed(opts: { refills?: number; quantity?: number; stock?: number } = {}) {
+export async function prescribed(opts: { refills?: number; quantity?: number; stock?: number; chain?: Pick<ChainDeployment, "contracts"> } = {}) {
   const { visit, doctor } = await visitFixture(null);
   const pharmacist = await createActor("PHARMACIST");
   const drug = await createDrug({ otc: false, name: `Amoxiclav ${visit.id.slice(0, 6)}` });
@@ -39,8 +24,18 @@ export async function prescribed(opts: { refills?: number; quantity?: number; st
   const rx = await signPrescription(
     doctor,
     { visitId: visit.id, drugId: drug.id, dose: "1 tablet", route: "oral", frequency: "twice daily", durationDays: 7, quantity: (opts.quantity ?? 2) * 20, refills: opts.refills ?? 0, instructions: "With food", acknowledgeWarnings: true },
-    chain,
+    opts.chain ?? NO_CHAIN,
   );
-  return { rx, pharmacist, drug, lot };
+  return { rx, doctor, pharmacist, drug, lot };
 }
 
+/**
+ * A dispense of a prescription as dispensing records it, written directly: for the authorization matrix, whose tier
+ * runs no chain to verify the prescription against first.
+ */
+export async function recordedDispense() {
+  const { rx, pharmacist } = await prescribed();
+  return db().dispense.create({
+    data: { prescriptionId: rx.id, fillNumber: 1, part: 1, patientId: rx.patientId, drugId: rx.drugId, pharmacistId: pharmacist.userId, quantity: 2, owed: 0 },
+  });
+}
