@@ -63,7 +63,7 @@ async function main() {
       client: publicClient,
       relayer: createWalletClient({ chain: t.clients.chain, transport, account: privateKeyToAccount(DEV_KEYS.deployer) }),
       safe: deployments.admin,
-      multiSendCallOnly: deployments.safe.multiSendCallOnly,
+      deployment: deployments,
       ownerKeys: DEV_KEYS.adminOwners.slice(0, ADMIN_THRESHOLD),
       calls: [{ to: token, value: 0n, data: encodeFunctionData({ abi: careTokenAbi, functionName: "mint", args: [safe.address, parseEther("100")] }) }],
     });

@@ -2,10 +2,10 @@ import "server-only";
 import { encodeFunctionData, getAddress, keccak256, parseEther, toBytes } from "viem";
 import { accessRegistryAbi, careTokenAbi, healthPaymasterAbi } from "@/lib/chain/abi";
 import type { ChainDeployment } from "@/lib/chain/deployments";
+import type { SafeCall } from "@/lib/chain/safe-calls";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ensureWallet } from "@/lib/wallets/ensure-wallet";
-import type { SafeCall } from "./safe-tx";
 import type { ProposeChangeInput } from "./schemas";
 
 const CLINICIAN_ROLE = keccak256(toBytes("CLINICIAN"));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatEther, keccak256, toBytes } from "viem";
+import { generatePrivateKey } from "viem/accounts";
 import { operatorChainFrom, type OperatorChain } from "@/lib/audit/anchor-chain";
 import { accessRegistryAbi, careTokenAbi } from "@/lib/chain/abi";
-import { AdminSafeError } from "@/lib/chain/admin-safe";
+import { AdminSafeError, buildSafeTx, execSafeTx, readSafeState, type SafeTarget } from "@/lib/chain/admin-safe";
 import { startTestStack, type TestStack } from "@/lib/chain/test-stack";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,18 +11,19 @@ import { DEV_KEYS } from "@/scripts/services/chain";
 import { createActor } from "@/test/factories";
 import { enrollAdminOwner } from "./owner-keys";
 import { confirmProposal, getAdminSafeOverview, proposeChange, withdrawProposal } from "./proposals";
-import { execSafeTx, readSafeState } from "./safe-tx";
 
 const codeOf = (p: Promise<unknown>) => p.then(() => "allowed", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 
 describe("admin Safe proposals (2 of 3)", { timeout: 60_000 }, () => {
   let t: TestStack;
   let chain: OperatorChain;
+  let target: SafeTarget;
   let admins: Awaited<ReturnType<typeof createActor>>[];
 
   beforeAll(async () => {
     t = await startTestStack();
     chain = operatorChainFrom({ publicClient: t.clients.publicClient, deployments: t.stack.deployments, operatorKey: DEV_KEYS.operator, rpcUrl: t.stack.rpcUrl });
+    target = { client: chain.publicClient, safe: chain.deployments.admin, deployment: chain.deployments };
     admins = [await createActor("ADMIN"), await createActor("ADMIN"), await createActor("ADMIN")];
     await db().$transaction(async (tx) => {
       for (const [i, admin] of admins.entries()) await enrollAdminOwner(tx, admin.userId, DEV_KEYS.adminOwners[i]!);
@@ -43,14 +45,15 @@ describe("admin Safe proposals (2 of 3)", { timeout: 60_000 }, () => {
     expect(row.signatures).toHaveLength(1);
     const relayer = chain.operator!;
     const call = { to: row.to as `0x${string}`, value: 0n, data: row.data as `0x${string}` };
-    await expect(execSafeTx({ client: t.clients.publicClient, relayer, safe: chain.deployments.admin, call, signatures: row.signatures })).rejects.toBeInstanceOf(AdminSafeError);
+    expect(row.safeTxHash).toBe((await buildSafeTx(target, [call], row.nonce)).hash);
+    await expect(execSafeTx({ ...target, relayer, calls: [call], nonce: row.nonce, signatures: row.signatures })).rejects.toBeInstanceOf(AdminSafeError);
     // A second open proposal would take the same nonce: refused while this one waits.
     expect(await codeOf(proposeChange(b!, { kind: "unpause-token" }, chain))).toBe("CONFLICT");
 
-    const before = (await readSafeState(t.clients.publicClient, chain.deployments.admin)).nonce;
+    const before = (await readSafeState(target)).nonce;
     expect(await confirmProposal(b!, { proposalId: proposed.id }, chain)).toEqual({ status: "EXECUTED" });
     expect(await paused()).toBe(true);
-    expect((await readSafeState(t.clients.publicClient, chain.deployments.admin)).nonce).toBe(before + 1n);
+    expect((await readSafeState(target)).nonce).toBe(before + 1n);
     const executed = await db().adminProposal.findUniqueOrThrow({ where: { id: proposed.id } });
     expect(executed).toMatchObject({ status: "EXECUTED", txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
     const receipt = await t.clients.publicClient.getTransactionReceipt({ hash: executed.txHash as `0x${string}` });
@@ -93,6 +96,10 @@ describe("admin Safe proposals (2 of 3)", { timeout: 60_000 }, () => {
   it("withdraws an open proposal; refuses administrators without an owner key and other roles", async () => {
     const [a, b] = admins;
     const open = await proposeChange(a!, { kind: "pause-token" }, chain);
+    // A sealed key that is not one of the Safe's owners cannot sign for it.
+    const outsider = await createActor("ADMIN");
+    await db().$transaction((tx) => enrollAdminOwner(tx, outsider.userId, generatePrivateKey()));
+    expect(await codeOf(confirmProposal(outsider, { proposalId: open.id }, chain))).toBe("FORBIDDEN");
     await withdrawProposal(b!, { proposalId: open.id });
     expect(await codeOf(confirmProposal(b!, { proposalId: open.id }, chain))).toBe("CONFLICT");
     expect(await paused()).toBe(false);

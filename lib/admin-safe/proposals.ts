@@ -4,13 +4,13 @@ import { operatorChain, requireOperator, type OperatorChain } from "@/lib/audit/
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/authz/actor";
 import { authorize } from "@/lib/authz/policy";
-import { AdminSafeError } from "@/lib/chain/admin-safe";
+import { AdminSafeError, buildSafeTx, execSafeTx, readSafeState, signSafeTx, type SafeTarget } from "@/lib/chain/admin-safe";
+import type { SafeCall } from "@/lib/chain/safe-calls";
 import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { buildProposalCall } from "./calls";
 import { adminOwnerOf } from "./owner-keys";
-import { execSafeTx, readSafeState, safeTxHash, signSafeTx, type SafeCall } from "./safe-tx";
 import { proposalIdSchema, proposeChangeSchema, type ProposeChangeInput } from "./schemas";
 
 /**
@@ -22,6 +22,7 @@ import { proposalIdSchema, proposeChangeSchema, type ProposeChangeInput } from "
 
 const TX_TIMEOUT = { timeout: 60_000, maxWait: 10_000 };
 const callOf = (p: { to: string; value: string; data: string }): SafeCall => ({ to: p.to as Address, value: BigInt(p.value), data: p.data as Hex });
+const targetOf = (chain: OperatorChain, safe: Address): SafeTarget => ({ client: chain.publicClient, safe, deployment: chain.deployments });
 
 async function requireOwner(tx: Tx, actor: Actor) {
   const owner = await adminOwnerOf(tx, actor.userId);
@@ -34,26 +35,27 @@ export async function proposeChange(actor: Actor | null, input: ProposeChangeInp
   const parsed = proposeChangeSchema.parse(input);
   const chain = given ?? operatorChain();
   const safe = chain.deployments.admin;
-  const { nonce, owners } = await readSafeState(chain.publicClient, safe);
+  const target = targetOf(chain, safe);
+  const { nonce, owners } = await readSafeState(target);
   let id: string;
   try {
     id = await db().$transaction(async (tx) => {
       const owner = await requireOwner(tx, actor);
       if (!owners.includes(owner.address)) throw new AppError("FORBIDDEN", "Your key is not an owner of this admin Safe.");
       const { call, summary } = await buildProposalCall(tx, chain.deployments, parsed);
-      const opts = { safe, chainId: chain.deployments.chainId, call, nonce };
-      const signed = await signSafeTx(await owner.key(), opts);
+      const { hash } = await buildSafeTx(target, [call], nonce);
+      const signed = await signSafeTx(target, await owner.key(), [call], nonce);
       const proposal = await tx.adminProposal.create({
         data: {
           kind: parsed.kind,
           summary,
-          chainId: opts.chainId,
+          chainId: chain.deployments.chainId,
           safeAddress: safe,
           to: call.to,
           value: call.value.toString(),
           data: call.data,
           nonce,
-          safeTxHash: safeTxHash(opts),
+          safeTxHash: hash,
           proposedById: actor.userId,
           signatures: { create: { signerId: actor.userId, owner: signed.owner, signature: signed.signature } },
         },
@@ -81,12 +83,9 @@ export async function confirmProposal(actor: Actor | null, input: { proposalId: 
         throw new AppError("CONFLICT", "You have already signed this proposal. Another administrator must confirm it.");
       }
       const owner = await requireOwner(tx, actor);
-      const signed = await signSafeTx(await owner.key(), {
-        safe: proposal.safeAddress as Address,
-        chainId: proposal.chainId,
-        call: callOf(proposal),
-        nonce: proposal.nonce,
-      });
+      const target = targetOf(chain, proposal.safeAddress as Address);
+      if (!(await readSafeState(target)).owners.includes(owner.address)) throw new AppError("FORBIDDEN", "Your key is not an owner of this admin Safe.");
+      const signed = await signSafeTx(target, await owner.key(), [callOf(proposal)], proposal.nonce);
       await tx.adminProposalSignature.create({ data: { proposalId, signerId: actor.userId, owner: signed.owner, signature: signed.signature } });
       await recordAudit(tx, { actor, action: "confirm", resourceType: "AdminProposal", resourceId: proposalId, purpose: "contract administration" });
     });
@@ -117,14 +116,15 @@ async function executeIfReady(actor: Actor, proposalId: string, chain: OperatorC
     await tx.$queryRaw`SELECT id FROM "AdminProposal" WHERE id = ${proposalId}::uuid FOR UPDATE`;
     const proposal = await tx.adminProposal.findUniqueOrThrow({ where: { id: proposalId }, include: { signatures: true } });
     if (proposal.status !== "PENDING") return proposal.status;
-    const safe = proposal.safeAddress as Address;
-    const state = await readSafeState(chain.publicClient, safe);
+    const target = targetOf(chain, proposal.safeAddress as Address);
+    const state = await readSafeState(target);
     const stale = state.nonce !== proposal.nonce;
     if (!stale && proposal.signatures.length < state.threshold) return proposal.status;
     let outcome: { status: "EXECUTED"; txHash: Hex } | { status: "FAILED"; failureReason: string };
     try {
       if (stale) throw new AdminSafeError("the admin Safe has executed another transaction with this nonce since");
-      outcome = { status: "EXECUTED", txHash: await execSafeTx({ client: chain.publicClient, relayer, safe, call: callOf(proposal), signatures: proposal.signatures }) };
+      const txHash = await execSafeTx({ ...target, relayer, calls: [callOf(proposal)], nonce: proposal.nonce, signatures: proposal.signatures });
+      outcome = { status: "EXECUTED", txHash };
     } catch (error) {
       if (!(error instanceof AdminSafeError)) throw error;
       log.warn("admin Safe proposal failed", { proposalId, error: error.name });
@@ -170,7 +170,7 @@ export async function getAdminSafeOverview(actor: Actor | null, given?: Operator
   const chain = given ?? operatorChain();
   const safe = chain.deployments.admin;
   const [state, proposals, mine] = await Promise.all([
-    readSafeState(chain.publicClient, safe).catch(() => {
+    readSafeState(targetOf(chain, safe)).catch(() => {
       throw new AppError("UNAVAILABLE", "The admin Safe cannot be read: the blockchain is not reachable.");
     }),
     db().adminProposal.findMany({ where: { safeAddress: safe }, orderBy: { createdAt: "desc" }, take: 20, include: { signatures: { orderBy: { createdAt: "asc" } } } }),

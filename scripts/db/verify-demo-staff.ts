@@ -49,7 +49,7 @@ export async function verifyDemoStaff(
       client,
       relayer: createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(DEV_KEYS.deployer) }),
       safe: deployments.admin,
-      multiSendCallOnly: deployments.safe.multiSendCallOnly,
+      deployment: deployments,
       ownerKeys: DEV_KEYS.adminOwners.slice(0, 2),
       calls: unverified.map(({ role, account }) => ({
         to: deployments.contracts.AccessRegistry,

@@ -115,7 +115,7 @@ export async function startChain(opts: {
         client,
         relayer: wallet,
         safe: admin,
-        multiSendCallOnly: safe.multiSendCallOnly,
+        deployment: { chainId: foundry.id, safe },
         ownerKeys: DEV_KEYS.adminOwners.slice(0, ADMIN_THRESHOLD),
         calls,
       });
