@@ -10,7 +10,10 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 }) });
+  const { DATABASE_URL, CLINIC_TIME_ZONE } = env();
+  // clinic_today() and clinic_day() in SQL (expiry, "today", per-day figures) read the clinic's zone from here.
+  const options = `-c carechain.clinic_time_zone=${CLINIC_TIME_ZONE}`;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: 20, options }) });
 }
 
 /** The one Prisma client of this process (kept across hot reloads in development). */

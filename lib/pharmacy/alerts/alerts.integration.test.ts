@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { clinicToday } from "@/lib/scheduling/availability";
+import { wallClockAt } from "@/lib/scheduling/time-zone";
 import { createActor } from "@/test/factories";
 import { getStockAlerts } from "./get-stock-alerts";
 import { adjustStock, expireLots } from "../inventory/adjust-stock";
 import { getPharmacyReport } from "../reports/get-pharmacy-report";
 import { createSale } from "../sales/create-sale";
+import { receiveIntoLot } from "../inventory/ledger";
 import { createDrug, lotState, stockLot } from "../test/fixtures";
 
 describe("alerts, adjustments, write-offs and reports", () => {
@@ -51,7 +55,7 @@ describe("alerts, adjustments, write-offs and reports", () => {
     expect(after.perDay).toHaveLength(7);
     const today = after.perDay.at(-1)!;
     const todayBefore = before.perDay.at(-1)!;
-    expect(today.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(today.day).toBe(clinicToday());
     expect(today.sales - todayBefore.sales).toBe(1);
     expect(today.salesCents - todayBefore.salesCents).toBe(2000);
     expect(today.unitsSold - todayBefore.unitsSold).toBe(2);
@@ -59,5 +63,30 @@ describe("alerts, adjustments, write-offs and reports", () => {
     expect(after.slowMovers.some((s) => s.drugId === idle.id) || after.slowMovers.length === 15).toBe(true);
     expect(after.slowMovers.some((s) => s.drugId === sold.id)).toBe(false);
     await expect(getPharmacyReport(await createActor("DOCTOR"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("counts days in the clinic's time zone: today, expiry and the refusal to sell an expired lot follow it", async () => {
+    const [today] = await db().$queryRaw<{ day: string }[]>`SELECT clinic_today()::text AS "day"`;
+    expect(today!.day).toBe(clinicToday());
+    // Two zones 25 hours apart never share a date: Kiritimati (UTC+14) is always a day ahead of Pago Pago (UTC-11).
+    const ahead = "Pacific/Kiritimati";
+    const behind = "Pacific/Pago_Pago";
+    const pharmacist = await createActor("PHARMACIST");
+    const drug = await createDrug();
+    const behindToday = wallClockAt(new Date(), behind).date;
+    const lotId = await db().$transaction((tx) =>
+      receiveIntoLot(tx, { drugId: drug.id, lotNumber: `TZ-${drug.id.slice(0, 6)}`, expiresOn: new Date(`${behindToday}T00:00:00Z`), unitCostCents: 100, location: "A1", quantity: 5, actorId: pharmacist.userId }),
+    );
+    const sellOneIn = (zone: string) =>
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL carechain.clinic_time_zone = '${zone}'`);
+        const [row] = await tx.$queryRaw<{ day: string }[]>`SELECT clinic_today()::text AS "day"`;
+        expect(row!.day).toBe(wallClockAt(new Date(), zone).date);
+        await tx.stockMovement.create({ data: { lotId, drugId: drug.id, kind: "SELL", quantity: -1, actorId: pharmacist.userId } });
+      });
+    // The lot's last day is today in Pago Pago, so it sells there; in Kiritimati that day is past and it is expired.
+    await sellOneIn(behind);
+    await expect(sellOneIn(ahead)).rejects.toThrow(/lot expired on/);
+    expect(await lotState(lotId)).toEqual({ quantity: 4, ledger: 4 });
   });
 });

@@ -32,17 +32,17 @@ export async function getStockAlerts(actor: Actor | null, input: { expiringWithi
   const [lowStock, lots] = await Promise.all([
     db().$queryRaw<LowStockAlert[]>`
       SELECT d."id" AS "drugId", d."name", d."strength", d."reorderLevel",
-        COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= current_date), 0)::int AS "onHand"
+        COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= clinic_today()), 0)::int AS "onHand"
       FROM "Drug" d LEFT JOIN "StockLot" l ON l."drugId" = d."id" AND l."quantity" > 0
       WHERE d."active" AND d."reorderLevel" > 0
       GROUP BY d."id"
-      HAVING COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= current_date), 0) <= d."reorderLevel"
+      HAVING COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= clinic_today()), 0) <= d."reorderLevel"
       ORDER BY 5, d."name"`,
     db().$queryRaw<LotAlert[]>`
       SELECT l."id" AS "lotId", d."id" AS "drugId", d."name", d."strength", l."lotNumber", l."expiresOn", l."quantity", l."location",
-        (l."expiresOn" - current_date)::int AS "daysLeft"
+        (l."expiresOn" - clinic_today())::int AS "daysLeft"
       FROM "StockLot" l JOIN "Drug" d ON d."id" = l."drugId"
-      WHERE l."quantity" > 0 AND l."expiresOn" <= current_date + ${expiringWithinDays}::int
+      WHERE l."quantity" > 0 AND l."expiresOn" <= clinic_today() + ${expiringWithinDays}::int
       ORDER BY l."expiresOn", d."name"`,
   ]);
   return {

@@ -22,7 +22,7 @@ export async function getDrugStockAndPrice(actor: Actor | null, drugIds: string[
     SELECT d."id" AS "drugId", d."priceCents",
            COALESCE(sum(l."quantity"), 0)::int AS "onHand", min(l."expiresOn") AS "nextExpiry"
     FROM "Drug" d
-    LEFT JOIN "StockLot" l ON l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= current_date
+    LEFT JOIN "StockLot" l ON l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= clinic_today()
     WHERE d."id" = ANY(${ids}::uuid[])
     GROUP BY d."id"`;
 }

@@ -47,7 +47,7 @@ export async function searchDrugs(actor: Actor | null, input: SearchDrugsInput):
   return db().$queryRaw<DrugHit[]>`
     SELECT m.*, COALESCE((
       SELECT sum(l."quantity") FROM "StockLot" l
-      WHERE l."drugId" = m."id" AND l."quantity" > 0 AND l."expiresOn" >= current_date
+      WHERE l."drugId" = m."id" AND l."quantity" > 0 AND l."expiresOn" >= clinic_today()
     ), 0)::int AS "onHand"
     FROM (
       SELECT d."id", d."name", d."genericName", d."form"::text AS "form", d."strength", d."packSize", d."barcode",

@@ -10,6 +10,7 @@ import { authorize } from "@/lib/authz/policy";
 import { AppError } from "@/lib/errors";
 import { enqueueOnchainOp } from "@/lib/outbox/enqueue";
 import { prescriptionRegistryOf } from "@/lib/prescriptions/registry";
+import { clinicToday } from "@/lib/scheduling/availability";
 import { takeStockFefo, type Allocation } from "../inventory/ledger";
 import { checkPrescription, fillStateOf, prescriptionByCode, type Check } from "./check-prescription";
 import { readPrescriptionRegistry, type RegistryReader } from "./registry-reader";
@@ -39,7 +40,7 @@ export async function getDispensingView(actor: Actor | null, input: { code: stri
       tx.user.findUnique({ where: { id: rx.doctorId }, select: { name: true } }),
       tx.patientProfile.findUnique({ where: { userId: rx.patientId }, select: { givenName: true, familyName: true, dateOfBirth: true } }),
       tx.drug.findUnique({ where: { id: rx.drugId }, select: { name: true, strength: true, packSize: true, priceCents: true, controlled: true } }),
-      tx.stockLot.aggregate({ where: { drugId: rx.drugId, quantity: { gt: 0 }, expiresOn: { gte: new Date(new Date().toISOString().slice(0, 10)) } }, _sum: { quantity: true } }),
+      tx.stockLot.aggregate({ where: { drugId: rx.drugId, quantity: { gt: 0 }, expiresOn: { gte: new Date(clinicToday()) } }, _sum: { quantity: true } }),
       tx.dispense.findMany({ where: { prescriptionId: rx.id }, orderBy: [{ fillNumber: "asc" }, { part: "asc" }] }),
     ]);
     await recordAudit(tx, { actor, patientId: rx.patientId, action: "read", resourceType: "Prescription", resourceId: rx.id, purpose: "verify before dispensing" });

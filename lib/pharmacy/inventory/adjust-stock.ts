@@ -32,7 +32,7 @@ export async function expireLots(actor: Actor | null, input: { lotId?: string } 
   return db().$transaction(async (tx) => {
     const lots = await tx.$queryRaw<{ id: string; drugId: string; quantity: number }[]>`
       SELECT "id", "drugId", "quantity" FROM "StockLot"
-      WHERE "expiresOn" < current_date AND "quantity" > 0 ${lotId ? Prisma.sql`AND "id" = ${lotId}::uuid` : Prisma.empty}
+      WHERE "expiresOn" < clinic_today() AND "quantity" > 0 ${lotId ? Prisma.sql`AND "id" = ${lotId}::uuid` : Prisma.empty}
       ORDER BY "id" FOR UPDATE`;
     if (lotId && lots.length === 0) throw new AppError("CONFLICT", "This lot has not expired, or has nothing left to write off.");
     let units = 0;

@@ -82,7 +82,7 @@ export async function takeStockFefo(
 ): Promise<Allocation[]> {
   const lots = await tx.$queryRaw<{ id: string; lotNumber: string; expiresOn: Date; quantity: number }[]>`
     SELECT "id", "lotNumber", "expiresOn", "quantity" FROM "StockLot"
-    WHERE "drugId" = ${take.drugId}::uuid AND "quantity" > 0 AND "expiresOn" >= current_date
+    WHERE "drugId" = ${take.drugId}::uuid AND "quantity" > 0 AND "expiresOn" >= clinic_today()
     ORDER BY "expiresOn", "receivedAt", "id"
     FOR UPDATE`;
   const available = lots.reduce((sum, l) => sum + l.quantity, 0);

@@ -40,9 +40,9 @@ export async function listStock(actor: Actor | null, input: { query?: string; pa
   const [rows, total] = await Promise.all([
     db().$queryRaw<StockRow[]>`
       SELECT d."id", d."name", d."strength", d."form"::text AS "form", d."barcode", d."priceCents", d."otc", d."controlled", d."active", d."reorderLevel",
-             COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= current_date), 0)::int AS "onHand",
-             COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" < current_date), 0)::int AS "expired",
-             min(l."expiresOn") FILTER (WHERE l."expiresOn" >= current_date) AS "nextExpiry"
+             COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" >= clinic_today()), 0)::int AS "onHand",
+             COALESCE(sum(l."quantity") FILTER (WHERE l."expiresOn" < clinic_today()), 0)::int AS "expired",
+             min(l."expiresOn") FILTER (WHERE l."expiresOn" >= clinic_today()) AS "nextExpiry"
       FROM "Drug" d LEFT JOIN "StockLot" l ON l."drugId" = d."id" AND l."quantity" > 0
       WHERE true ${match}
       GROUP BY d."id" ORDER BY d."active" DESC, d."name", d."strength" LIMIT ${PAGE} OFFSET ${page * PAGE}`,

@@ -4,6 +4,7 @@ import { db, isUniqueViolation } from "@/lib/db";
 import type { Actor } from "@/lib/authz/actor";
 import { authorize } from "@/lib/authz/policy";
 import { AppError } from "@/lib/errors";
+import { clinicToday } from "@/lib/scheduling/availability";
 import { receiveIntoLot } from "../inventory/ledger";
 import {
   addOrderLineSchema,
@@ -114,12 +115,11 @@ export async function receivePurchaseOrder(actor: Actor | null, input: ReceivePu
       if (line.quantityReceived + r.quantity > line.quantityOrdered) {
         throw new AppError("CONFLICT", `${line.drug.name}: ${line.quantityOrdered - line.quantityReceived} left to receive, not ${r.quantity}.`);
       }
-      const expiresOn = new Date(`${r.expiresOn}T00:00:00Z`);
-      if (expiresOn.getTime() < Date.now() - 86_400_000) throw new AppError("VALIDATION", `${line.drug.name}: lot ${r.lotNumber} has expired already; do not receive it.`);
+      if (r.expiresOn < clinicToday()) throw new AppError("VALIDATION", `${line.drug.name}: lot ${r.lotNumber} has expired already; do not receive it.`);
       await receiveIntoLot(tx, {
         drugId: line.drugId,
         lotNumber: r.lotNumber,
-        expiresOn,
+        expiresOn: new Date(`${r.expiresOn}T00:00:00Z`),
         unitCostCents: line.unitCostCents,
         location: r.location,
         quantity: r.quantity,

@@ -23,7 +23,7 @@ export async function getReorderSuggestions(actor: Actor | null): Promise<Reorde
   return db().$queryRaw<ReorderSuggestion[]>`
     WITH stock AS (
       SELECT d."id", d."name", d."strength", d."reorderLevel", d."reorderQuantity", d."priceCents",
-        COALESCE((SELECT sum(l."quantity") FROM "StockLot" l WHERE l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= current_date), 0)::int AS "onHand",
+        COALESCE((SELECT sum(l."quantity") FROM "StockLot" l WHERE l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= clinic_today()), 0)::int AS "onHand",
         COALESCE((SELECT sum(pl."quantityOrdered" - pl."quantityReceived") FROM "PurchaseOrderLine" pl JOIN "PurchaseOrder" po ON po."id" = pl."purchaseOrderId"
                   WHERE pl."drugId" = d."id" AND po."status" IN ('DRAFT', 'SENT', 'PARTIALLY_RECEIVED')), 0)::int AS "onOrder",
         (SELECT l."unitCostCents" FROM "StockLot" l WHERE l."drugId" = d."id" ORDER BY l."receivedAt" DESC LIMIT 1) AS "lastCost"

@@ -22,7 +22,8 @@ export interface SlowMover {
 }
 
 /**
- * The pharmacy's figures: sales and dispenses per day over the last `days` days (every day listed, zero or not),
+ * The pharmacy's figures: sales and dispenses per clinic day (CLINIC_TIME_ZONE) over the last `days` days (every
+ * day listed, zero or not),
  * the value of the stock at cost and at retail, what expires in the next 90 days, and slow movers (stock that
  * has not been sold or dispensed for `slowMoverDays`).
  */
@@ -31,22 +32,22 @@ export async function getPharmacyReport(actor: Actor | null, input: { days?: num
   const { days, slowMoverDays } = reportSchema.parse(input);
   const [perDay, value, expiries, slowMovers] = await Promise.all([
     db().$queryRaw<DayFigures[]>`
-      WITH days AS (SELECT generate_series(current_date - (${days}::int - 1), current_date, interval '1 day')::date AS day)
+      WITH days AS (SELECT generate_series(clinic_today() - (${days}::int - 1), clinic_today(), interval '1 day')::date AS day)
       SELECT to_char(days.day, 'YYYY-MM-DD') AS "day",
-        (SELECT count(*) FROM "Sale" s WHERE s."createdAt"::date = days.day)::int AS "sales",
-        (SELECT COALESCE(sum(s."totalCents"), 0) FROM "Sale" s WHERE s."createdAt"::date = days.day)::int AS "salesCents",
-        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'SELL' AND m."at"::date = days.day)::int AS "unitsSold",
-        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'DISPENSE' AND m."at"::date = days.day)::int AS "unitsDispensed"
+        (SELECT count(*) FROM "Sale" s WHERE clinic_day(s."createdAt") = days.day)::int AS "sales",
+        (SELECT COALESCE(sum(s."totalCents"), 0) FROM "Sale" s WHERE clinic_day(s."createdAt") = days.day)::int AS "salesCents",
+        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'SELL' AND clinic_day(m."at") = days.day)::int AS "unitsSold",
+        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'DISPENSE' AND clinic_day(m."at") = days.day)::int AS "unitsDispensed"
       FROM days ORDER BY days.day`,
     db().$queryRaw<{ units: number; costCents: bigint; retailCents: bigint; lots: number }[]>`
       SELECT COALESCE(sum(l."quantity"), 0)::int AS "units", COALESCE(sum(l."quantity"::bigint * l."unitCostCents"), 0)::bigint AS "costCents",
         COALESCE(sum(l."quantity"::bigint * d."priceCents"), 0)::bigint AS "retailCents", count(*)::int AS "lots"
       FROM "StockLot" l JOIN "Drug" d ON d."id" = l."drugId"
-      WHERE l."quantity" > 0 AND l."expiresOn" >= current_date`,
+      WHERE l."quantity" > 0 AND l."expiresOn" >= clinic_today()`,
     db().$queryRaw<{ month: string; lots: number; units: number; costCents: bigint }[]>`
       SELECT to_char(date_trunc('month', l."expiresOn"), 'YYYY-MM') AS "month", count(*)::int AS "lots", sum(l."quantity")::int AS "units",
         sum(l."quantity"::bigint * l."unitCostCents")::bigint AS "costCents"
-      FROM "StockLot" l WHERE l."quantity" > 0 AND l."expiresOn" >= current_date AND l."expiresOn" < current_date + 90
+      FROM "StockLot" l WHERE l."quantity" > 0 AND l."expiresOn" >= clinic_today() AND l."expiresOn" < clinic_today() + 90
       GROUP BY 1 ORDER BY 1`,
     db().$queryRaw<SlowMover[]>`
       SELECT d."id" AS "drugId", d."name", d."strength", s."onHand", s."valueCents"::int AS "stockValueCents",
@@ -54,7 +55,7 @@ export async function getPharmacyReport(actor: Actor | null, input: { days?: num
       FROM "Drug" d
       JOIN LATERAL (
         SELECT sum(l."quantity")::int AS "onHand", sum(l."quantity"::bigint * l."unitCostCents") AS "valueCents"
-        FROM "StockLot" l WHERE l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= current_date
+        FROM "StockLot" l WHERE l."drugId" = d."id" AND l."quantity" > 0 AND l."expiresOn" >= clinic_today()
       ) s ON s."onHand" > 0
       WHERE NOT EXISTS (
         SELECT 1 FROM "StockMovement" m WHERE m."drugId" = d."id" AND m."kind" IN ('SELL', 'DISPENSE')

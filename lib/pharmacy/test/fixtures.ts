@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { DrugForm } from "@/lib/generated/prisma/enums";
+import { clinicToday } from "@/lib/scheduling/availability";
+import { addDays } from "@/lib/scheduling/time-zone";
 import { createActor } from "@/test/factories";
 import { receiveIntoLot } from "../inventory/ledger";
 import { createSale } from "../sales/create-sale";
@@ -24,12 +26,8 @@ export async function createDrug(opts: { name?: string; otc?: boolean; priceCent
   });
 }
 
-export const daysFromNow = (days: number) => {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d;
-};
+/** A date `days` after the clinic's today (expiry is counted in the clinic's day, as clinic_today() in SQL). */
+export const daysFromNow = (days: number) => new Date(`${addDays(clinicToday(), days)}T00:00:00Z`);
 
 /** Puts a lot of the drug on the shelf through the ledger, as receiving would. */
 export async function stockLot(drugId: string, actorId: string, quantity: number, expiresInDays: number, lotNumber = `L-${randomUUID().slice(0, 6)}`) {
