@@ -13,7 +13,10 @@ function createClient(): PrismaClient {
   const { DATABASE_URL, CLINIC_TIME_ZONE } = env();
   // clinic_today() and clinic_day() in SQL (expiry, "today", per-day figures) read the clinic's zone from here.
   const options = `-c carechain.clinic_time_zone=${CLINIC_TIME_ZONE}`;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: 20, options }) });
+  // A burst (60 people on one slot, a clinic's morning rush) queues for the 20 connections: wait up to 10 s for one
+  // rather than Prisma's 2 s, so the loser of a race hears "just taken", not a raw pool timeout.
+  const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: 20, options }), transactionOptions });
 }
 
 /** The one Prisma client of this process (kept across hot reloads in development). */

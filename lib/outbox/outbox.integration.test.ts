@@ -43,7 +43,8 @@ describe("the on-chain outbox", { timeout: 120_000 }, () => {
     paymaster: t.sponsor(appSponsorshipPolicy(t.stack.deployments) as Parameters<TestStack["sponsor"]>[0]),
     workerId: "worker-1",
     backoff: () => 0,
-    receiptTimeoutMs: 5_000,
+    // A freshly restarted bundler can take a while to bundle on a loaded machine; a timeout here would read as "retrying".
+    receiptTimeoutMs: 30_000,
     log: { debug() {}, info() {}, warn() {}, error() {}, child() { return this; } },
     ...over,
   });
@@ -180,13 +181,14 @@ describe("the on-chain outbox", { timeout: 120_000 }, () => {
     );
 
     const { id } = await enqueueGrant(owner.userId);
+    const nextMidnight = () => new Date(new Date().setUTCHours(24, 0, 0, 0)).getTime();
+    const midnights = [nextMidnight()]; // and the one after, should the run cross midnight
     expect(await deliverDueOps(deps())).toMatchObject({ deferred: 1 });
+    midnights.push(nextMidnight());
     const op = await db().onchainOp.findUniqueOrThrow({ where: { id } });
     expect(op.status).toBe("QUEUED");
     expect(op.error).toMatch(/daily gas budget used up/);
-    const midnight = new Date();
-    midnight.setUTCHours(24, 0, 0, 0);
-    expect(op.nextAttemptAt.getTime()).toBe(midnight.getTime());
+    expect(midnights).toContain(op.nextAttemptAt.getTime());
     expect(await executions(id)).toBe(0);
     await db().onchainOp.deleteMany({ where: { id } });
   });

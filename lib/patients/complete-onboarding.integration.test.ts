@@ -58,7 +58,8 @@ describe("completeOnboarding", () => {
       await outside.query(`LOCK TABLE "AuditEvent" IN EXCLUSIVE MODE`);
       const pending = failure(completeOnboarding(actor, input()));
       let waiting: number | undefined;
-      for (let i = 0; i < 100 && waiting === undefined; i++) {
+      // Up to 8 s (the transaction itself may wait 15 s): a loaded machine can be slow to reach the insert.
+      for (let i = 0; i < 400 && waiting === undefined; i++) {
         await new Promise((r) => setTimeout(r, 20));
         const { rows } = await outside.query<{ pid: number }>(
           `SELECT pid FROM pg_locks WHERE NOT granted AND relation = '"AuditEvent"'::regclass AND mode = 'RowExclusiveLock'`,
