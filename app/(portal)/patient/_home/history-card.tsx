@@ -20,7 +20,8 @@ export async function HistoryCard({ user }: { user: CurrentUser }) {
         }
       />
       <CardBody className="space-y-3">
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {/* As many columns as fit the card (it is half the page on wide screens), so "Immunizations" never overflows. */}
+        <dl className="grid grid-cols-[repeat(auto-fit,minmax(8.5rem,1fr))] gap-3">
           {sections.map((s) => (
             <div key={s.kind} className="rounded-lg border border-line p-3">
               <dt className="text-sm text-muted">{LABELS[s.kind as keyof typeof LABELS]}</dt>
