@@ -79,8 +79,8 @@ export const envSchema = z.object({
   BOOKING_HORIZON_DAYS: positiveInt.default(60),
   /** The reminder email goes out this many hours before an appointment. */
   APPOINTMENT_REMINDER_HOURS: positiveInt.default(24),
-  /** How long a break-glass access to a chart lasts. */
-  BREAK_GLASS_MINUTES: positiveInt.default(60),
+  /** How long a break-glass access to a chart lasts; also passed to ConsentRegistry.breakGlass, which caps it at 24 h. */
+  BREAK_GLASS_MINUTES: positiveInt.max(24 * 60).default(60),
   /** How long a signed prescription can be dispensed. */
   PRESCRIPTION_VALID_DAYS: positiveInt.default(30),
 

@@ -8,12 +8,14 @@ import {IAccessRegistry} from "./interfaces/IAccessRegistry.sol";
 /// Nothing but addresses, scope hashes and timestamps is stored: no health information.
 /// A grant is active while block.timestamp < expiry. A grant of SCOPE_ALL covers every scope; it is a separate
 /// entry, so revoking a category leaves an ALL grant in force (and the other way round).
-/// Emergency access: a verified clinician may break the glass for BREAK_GLASS_DURATION; that is recorded as
-/// BreakGlass and honoured by isAllowed while the clinician stays verified.
+/// Emergency access: a verified clinician may break the glass for a duration they give (the portal passes its own
+/// configured length, so the chain and the portal agree), at most MAX_BREAK_GLASS_DURATION; that is recorded as
+/// BreakGlass and honoured by isAllowed until then, while the clinician stays verified.
 contract ConsentRegistry {
     /// Covers every scope. Category scopes are keccak256 of a lower-case name, e.g. keccak256("medications").
     bytes32 public constant SCOPE_ALL = keccak256("ALL");
-    uint64 public constant BREAK_GLASS_DURATION = 24 hours;
+    /// The longest emergency access one breakGlass call can open.
+    uint64 public constant MAX_BREAK_GLASS_DURATION = 24 hours;
 
     IAccessRegistry public immutable accessRegistry;
 
@@ -34,6 +36,7 @@ contract ConsentRegistry {
     error NotVerifiedClinician();
     error InvalidPatient();
     error MissingReason();
+    error InvalidDuration();
 
     constructor(IAccessRegistry accessRegistry_) {
         accessRegistry = accessRegistry_;
@@ -55,12 +58,15 @@ contract ConsentRegistry {
         emit ConsentRevoked(msg.sender, grantee, scope);
     }
 
-    /// Emergency access by a verified clinician; `reasonHash` is a hash of the reason kept off-chain.
-    function breakGlass(address patient, bytes32 reasonHash) external returns (uint64 until) {
+    /// Emergency access by a verified clinician to `patient` for `duration` seconds from now
+    /// (1..MAX_BREAK_GLASS_DURATION, else InvalidDuration); `reasonHash` is a hash of the reason kept off-chain.
+    /// Sets (replaces) breakGlassUntil[patient][msg.sender] = block.timestamp + duration and returns it.
+    function breakGlass(address patient, bytes32 reasonHash, uint64 duration) external returns (uint64 until) {
         if (!accessRegistry.isVerifiedClinician(msg.sender)) revert NotVerifiedClinician();
         if (patient == address(0) || patient == msg.sender) revert InvalidPatient();
         if (reasonHash == bytes32(0)) revert MissingReason();
-        until = uint64(block.timestamp) + BREAK_GLASS_DURATION;
+        if (duration == 0 || duration > MAX_BREAK_GLASS_DURATION) revert InvalidDuration();
+        until = uint64(block.timestamp) + duration;
         breakGlassUntil[patient][msg.sender] = until;
         emit BreakGlass(patient, msg.sender, reasonHash, until);
     }

@@ -8,6 +8,8 @@ import {ConsentRegistry} from "../src/ConsentRegistry.sol";
 contract ConsentRegistryTest is Test {
     bytes32 private constant MEDICATIONS = keccak256("medications");
     bytes32 private constant LAB_RESULTS = keccak256("lab-results");
+    /// The portal's default emergency access (BREAK_GLASS_MINUTES = 60).
+    uint64 private constant ONE_HOUR = 1 hours;
 
     AccessRegistry private accessRegistry;
     ConsentRegistry private consents;
@@ -36,7 +38,7 @@ contract ConsentRegistryTest is Test {
 
     function test_ScopeAllConstant() public view {
         assertEq(allScope, keccak256("ALL"));
-        assertEq(consents.BREAK_GLASS_DURATION(), 24 hours);
+        assertEq(consents.MAX_BREAK_GLASS_DURATION(), 24 hours);
     }
 
     function test_Grant_AllowsOnlyThatScopeAndGrantee() public {
@@ -130,22 +132,53 @@ contract ConsentRegistryTest is Test {
 
     function test_BreakGlass_VerifiedClinicianGetsTimedAccess() public {
         bytes32 reasonHash = keccak256("case-file-123");
-        uint64 until = uint64(block.timestamp + 24 hours);
+        uint64 until = uint64(block.timestamp + ONE_HOUR);
 
         vm.expectEmit(address(consents));
         emit ConsentRegistry.BreakGlass(patient, doctor, reasonHash, until);
         vm.prank(doctor);
-        assertEq(consents.breakGlass(patient, reasonHash), until);
+        assertEq(consents.breakGlass(patient, reasonHash, ONE_HOUR), until);
 
+        assertEq(consents.breakGlassUntil(patient, doctor), until);
         assertTrue(consents.isAllowed(patient, doctor, MEDICATIONS));
         assertTrue(consents.isAllowed(patient, doctor, LAB_RESULTS));
+        vm.warp(until - 1);
+        assertTrue(consents.isAllowed(patient, doctor, MEDICATIONS));
+        vm.warp(until);
+        assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
+        assertFalse(consents.isAllowed(patient, doctor, LAB_RESULTS));
+    }
+
+    function test_BreakGlass_MaxDurationIsTheCap() public {
+        uint64 max = consents.MAX_BREAK_GLASS_DURATION();
+        vm.startPrank(doctor);
+        assertEq(consents.breakGlass(patient, keccak256("reason"), max), uint64(block.timestamp) + max);
+        vm.expectRevert(ConsentRegistry.InvalidDuration.selector);
+        consents.breakGlass(patient, keccak256("reason"), max + 1);
+        vm.expectRevert(ConsentRegistry.InvalidDuration.selector);
+        consents.breakGlass(patient, keccak256("reason"), 0);
+        vm.expectRevert(ConsentRegistry.InvalidDuration.selector);
+        consents.breakGlass(patient, keccak256("reason"), type(uint64).max);
+        vm.stopPrank();
+        assertEq(consents.breakGlassUntil(patient, doctor), uint64(block.timestamp) + max, "refusals change nothing");
+    }
+
+    function test_BreakGlass_AgainReplacesTheEnd() public {
+        vm.startPrank(doctor);
+        consents.breakGlass(patient, keccak256("first"), 24 hours);
+        vm.warp(block.timestamp + 10 minutes);
+        uint64 until = consents.breakGlass(patient, keccak256("second"), ONE_HOUR);
+        vm.stopPrank();
+
+        assertEq(until, uint64(block.timestamp) + ONE_HOUR);
+        assertEq(consents.breakGlassUntil(patient, doctor), until);
         vm.warp(until);
         assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
     }
 
     function test_BreakGlass_EndsWhenClinicianIsUnverified() public {
         vm.prank(doctor);
-        consents.breakGlass(patient, keccak256("reason"));
+        consents.breakGlass(patient, keccak256("reason"), ONE_HOUR);
         bytes32 clinicianRole = accessRegistry.CLINICIAN_ROLE();
         vm.prank(admin);
         accessRegistry.revokeRole(clinicianRole, doctor);
@@ -156,17 +189,17 @@ contract ConsentRegistryTest is Test {
     function test_BreakGlass_RevertWhen_NotVerifiedClinician() public {
         vm.prank(clinic);
         vm.expectRevert(ConsentRegistry.NotVerifiedClinician.selector);
-        consents.breakGlass(patient, keccak256("reason"));
+        consents.breakGlass(patient, keccak256("reason"), ONE_HOUR);
     }
 
     function test_BreakGlass_RevertWhen_InvalidInput() public {
         vm.startPrank(doctor);
         vm.expectRevert(ConsentRegistry.InvalidPatient.selector);
-        consents.breakGlass(address(0), keccak256("reason"));
+        consents.breakGlass(address(0), keccak256("reason"), ONE_HOUR);
         vm.expectRevert(ConsentRegistry.InvalidPatient.selector);
-        consents.breakGlass(doctor, keccak256("reason"));
+        consents.breakGlass(doctor, keccak256("reason"), ONE_HOUR);
         vm.expectRevert(ConsentRegistry.MissingReason.selector);
-        consents.breakGlass(patient, bytes32(0));
+        consents.breakGlass(patient, bytes32(0), ONE_HOUR);
         vm.stopPrank();
     }
 
@@ -178,6 +211,29 @@ contract ConsentRegistryTest is Test {
 
         vm.warp(checkAt);
         assertEq(consents.isAllowed(patient, clinic, scope), checkAt < expiry);
+    }
+
+    function testFuzz_BreakGlass_LastsExactlyTheDuration(uint64 duration, uint64 checkAt, bytes32 scope) public {
+        duration = uint64(bound(duration, 1, consents.MAX_BREAK_GLASS_DURATION()));
+        uint64 expected = uint64(block.timestamp) + duration;
+        vm.prank(doctor);
+        uint64 until = consents.breakGlass(patient, keccak256("reason"), duration);
+        assertEq(until, expected);
+        assertEq(consents.breakGlassUntil(patient, doctor), expected);
+        assertTrue(consents.isAllowed(patient, doctor, scope));
+
+        checkAt = uint64(bound(checkAt, block.timestamp, uint256(until) + 2 days));
+        vm.warp(checkAt);
+        assertEq(consents.isAllowed(patient, doctor, scope), checkAt < until);
+    }
+
+    function testFuzz_BreakGlass_RevertWhen_DurationOutOfBounds(uint64 duration) public {
+        uint64 max = consents.MAX_BREAK_GLASS_DURATION();
+        if (duration != 0) duration = uint64(bound(duration, uint256(max) + 1, type(uint64).max));
+        vm.prank(doctor);
+        vm.expectRevert(ConsentRegistry.InvalidDuration.selector);
+        consents.breakGlass(patient, keccak256("reason"), duration);
+        assertFalse(consents.isAllowed(patient, doctor, MEDICATIONS));
     }
 
     function testFuzz_AllGrant_CoversAnyScope(bytes32 scope, uint64 expiry) public {
@@ -206,5 +262,15 @@ contract ConsentRegistryTest is Test {
         uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
         emit log_named_uint("revoke execution gas (before the storage refund)", gasUsed);
         assertLt(gasUsed, 10_000);
+    }
+
+    function test_Gas_BreakGlass() public {
+        vm.cool(address(consents));
+        vm.cool(address(accessRegistry));
+        vm.prank(doctor);
+        consents.breakGlass(patient, keccak256("reason"), ONE_HOUR);
+        uint256 gasUsed = vm.lastCallGas().gasTotalUsed;
+        emit log_named_uint("breakGlass execution gas", gasUsed);
+        assertLt(gasUsed, 35_000);
     }
 }

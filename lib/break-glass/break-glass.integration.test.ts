@@ -50,7 +50,7 @@ describe("break-glass", () => {
     expect(op).toMatchObject({ userId: doctor.userId, kind: "consent.break-glass", refId: access.id });
     const [call] = op.calls as { to: string; data: `0x${string}` }[];
     const patientWallet = await db().wallet.findUniqueOrThrow({ where: { userId: patientId } });
-    expect(decodeFunctionData({ abi: consentRegistryAbi, data: call!.data })).toEqual({ functionName: "breakGlass", args: [patientWallet.address, access.reasonHash] });
+    expect(decodeFunctionData({ abi: consentRegistryAbi, data: call!.data })).toEqual({ functionName: "breakGlass", args: [patientWallet.address, access.reasonHash, 3600n] });
     expect(JSON.stringify(op.calls)).not.toMatch(/Unconscious/);
 
     const mail = await mailTo(patient.email);

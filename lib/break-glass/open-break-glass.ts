@@ -26,7 +26,9 @@ export const reasonHashOf = (accessId: string, reason: string) => keccak256(toBy
 /**
  * Emergency access to a chart without the patient's consent. The doctor states why; access lasts
  * BREAK_GLASS_MINUTES; in one transaction the event is stored (reason sealed), audited, queued for an admin's
- * review, and ConsentRegistry.breakGlass(patient, reasonHash) is put in the doctor's outbox. The patient is emailed.
+ * review, and ConsentRegistry.breakGlass(patient, reasonHash, duration) is put in the doctor's outbox with the same
+ * duration, so the chain's breakGlassUntil is the portal's expiresAt plus however long delivery took (seconds when
+ * the outbox is healthy). The patient is emailed.
  */
 export async function openBreakGlass(actor: Actor | null, input: OpenBreakGlassInput, chain?: Pick<ChainDeployment, "contracts">) {
   authorize(actor, "break-glass:open");
@@ -38,7 +40,8 @@ export async function openBreakGlass(actor: Actor | null, input: OpenBreakGlassI
   const access = await db().$transaction(async (tx) => {
     const id = randomUUID();
     const startedAt = new Date();
-    const expiresAt = new Date(startedAt.getTime() + env().BREAK_GLASS_MINUTES * 60_000);
+    const durationSeconds = env().BREAK_GLASS_MINUTES * 60;
+    const expiresAt = new Date(startedAt.getTime() + durationSeconds * 1000);
     const reasonHash = reasonHashOf(id, reason);
     const patientWallet = await ensureWallet(tx, patientId);
     await tx.breakGlassAccess.create({
@@ -47,7 +50,7 @@ export async function openBreakGlass(actor: Actor | null, input: OpenBreakGlassI
     const op = await enqueueOnchainOp(tx, {
       userId: actor.userId,
       kind: "consent.break-glass",
-      calls: [{ to: registry, data: encodeFunctionData({ abi: consentRegistryAbi, functionName: "breakGlass", args: [patientWallet.address, reasonHash] }) }],
+      calls: [{ to: registry, data: encodeFunctionData({ abi: consentRegistryAbi, functionName: "breakGlass", args: [patientWallet.address, reasonHash, BigInt(durationSeconds)] }) }],
       refType: "BreakGlassAccess",
       refId: id,
     });

@@ -13,7 +13,7 @@ export const consentRegistryAbi = [
   },
   {
     "type": "function",
-    "name": "BREAK_GLASS_DURATION",
+    "name": "MAX_BREAK_GLASS_DURATION",
     "inputs": [],
     "outputs": [
       {
@@ -63,6 +63,11 @@ export const consentRegistryAbi = [
         "name": "reasonHash",
         "type": "bytes32",
         "internalType": "bytes32"
+      },
+      {
+        "name": "duration",
+        "type": "uint64",
+        "internalType": "uint64"
       }
     ],
     "outputs": [
@@ -287,6 +292,11 @@ export const consentRegistryAbi = [
   {
     "type": "error",
     "name": "ExpiryNotInFuture",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "InvalidDuration",
     "inputs": []
   },
   {
