@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { decodeFunctionData } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClient, decodeFunctionData, http, type Hex } from "viem";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorizeClinicalAccess } from "@/lib/authz/policy";
 import { consentRegistryAbi } from "@/lib/chain/abi";
+import { scopeHash } from "@/lib/consent/scopes";
+import { startDispensingChain, type DispensingTestChain } from "@/lib/pharmacy/test/dispensing-chain";
 import { getVisit } from "@/lib/visits/get-visit";
 import { visitFixture } from "@/lib/visits/test-visit";
 import { createActor, mailTo } from "@/test/factories";
@@ -81,5 +83,54 @@ describe("break-glass", () => {
       expect(await codeOf(listBreakGlassEvents(await createActor(role)))).toBe("FORBIDDEN");
     }
     expect(await codeOf(openBreakGlass(await createActor("DOCTOR"), { patientId: (await createActor("DOCTOR")).userId, reason }, chain))).toBe("NOT_FOUND");
+  });
+});
+
+// A real local chain (anvil, our contracts, alto, the paymaster): the op is delivered from the doctor's Safe, the doctor
+// verified on AccessRegistry by the admin Safe (the dispensing tests' helper, which does exactly that).
+describe("break-glass on chain", { timeout: 120_000 }, () => {
+  let c: DispensingTestChain;
+  beforeAll(async () => {
+    c = await startDispensingChain();
+  }, 180_000);
+  afterAll(() => c?.stop());
+
+  it("ConsentRegistry records the portal's length: breakGlassUntil is the portal's expiresAt, and isAllowed ends then", async () => {
+    const patient = await createActor("PATIENT");
+    const doctor = await createActor("DOCTOR");
+    await c.admin([{ kind: "verify-clinician", doctorId: doctor.userId }]);
+    const access = await openBreakGlass(doctor, { patientId: patient.userId, reason }, c.deployments);
+    // (The ops queued above for the made-up REGISTRY fail here; this one must be confirmed.)
+    await c.deliverAll();
+    const op = await db().onchainOp.findUniqueOrThrow({ where: { id: access.chainOpId! } });
+    expect(op).toMatchObject({ status: "CONFIRMED", txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+
+    const { publicClient } = c.t.clients;
+    const registry = c.deployments.contracts.ConsentRegistry;
+    const [patientSafe, doctorSafe] = [await c.walletOf(patient.userId), await c.walletOf(doctor.userId)];
+    const until = await publicClient.readContract({ address: registry, abi: consentRegistryAbi, functionName: "breakGlassUntil", args: [patientSafe, doctorSafe] });
+    // Exactly the portal's duration from the block that recorded it...
+    const receipt = await publicClient.getTransactionReceipt({ hash: op.txHash as Hex });
+    const block = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+    expect(until).toBe(block.timestamp + 3600n);
+    // ...so it ends with the portal's access, give or take the delivery time (not 24 h later).
+    const driftMs = Number(until) * 1000 - access.expiresAt.getTime();
+    console.log(`break-glass: chain until - portal expiresAt = ${driftMs} ms`);
+    expect(Math.abs(driftMs)).toBeLessThan(30_000);
+
+    const allowedAt = async (blockNumber: bigint) =>
+      publicClient.readContract({ address: registry, abi: consentRegistryAbi, functionName: "isAllowed", args: [patientSafe, doctorSafe, scopeHash("medications")], blockNumber });
+    expect(await allowedAt(receipt.blockNumber)).toBe(true);
+    // Move the chain's clock (last: the paymaster signs with wall-clock windows, later ops in this file would expire).
+    const testClient = createTestClient({ mode: "anvil", chain: c.t.clients.chain, transport: http(c.t.stack.rpcUrl) });
+    const mineAt = async (timestamp: bigint) => {
+      await testClient.setNextBlockTimestamp({ timestamp });
+      await testClient.mine({ blocks: 1 });
+      const mined = await publicClient.getBlock({ blockTag: "latest" });
+      expect(mined.timestamp).toBe(timestamp);
+      return mined.number;
+    };
+    expect(await allowedAt(await mineAt(until - 1n))).toBe(true);
+    expect(await allowedAt(await mineAt(until))).toBe(false);
   });
 });
