@@ -193,7 +193,8 @@ async function handleFailure(deps: DeliveryDeps, op: OnchainOp, error: unknown, 
     return "failed";
   }
   const retryAt = reason ? op.sentAt!.getTime() + SIGNATURE_VALID_MS : now + (deps.backoff ?? backoffMs)(op.attempts);
-  const summary = reason ?? (error instanceof BaseError ? `${error.name}: ${error.shortMessage}` : error instanceof Error ? error.name : "unknown error");
+  // A JSON-RPC error's own words (an external paymaster's refusal, a bundler's complaint) are in `details`.
+  const summary = reason ?? (error instanceof BaseError ? `${error.name}: ${error.shortMessage}${error.details ? ` (${error.details})` : ""}` : error instanceof Error ? error.name : "unknown error");
   await deps.db.onchainOp.updateMany({ where, data: { ...release, nextAttemptAt: new Date(retryAt), error: summary.slice(0, 300) } });
   log.warn("op not delivered yet; will retry", { ...errorFields(error), retryInMs: retryAt - now });
   return "retrying";

@@ -1,13 +1,16 @@
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { custom, encodeFunctionData, keccak256, toHex, type Address } from "viem";
 import { createPaymasterClient, entryPoint07Abi, entryPoint07Address } from "viem/account-abstraction";
 import { consentRegistryAbi } from "@/lib/chain/abi";
 import { SponsorshipRefusedError } from "@/lib/chain/paymaster";
+import { handlePaymasterRpc } from "@/lib/chain/paymaster-rpc";
 import { sendSponsoredCalls, waitForReceipt } from "@/lib/chain/send";
 import { toPatientSafe } from "@/lib/chain/smart-account";
 import { startTestStack, type TestStack } from "@/lib/chain/test-stack";
 import { db } from "@/lib/db";
 import { indexSponsoredOperations } from "@/lib/sponsorship/index-sponsored-operations";
+import { appPaymaster } from "@/lib/sponsorship/paymaster";
 import { appSponsorshipPolicy } from "@/lib/sponsorship/policy";
 import { sponsorUserOperation } from "@/lib/sponsorship/sponsor-user-operation";
 import { walletOwnerKey } from "@/lib/wallets/ensure-wallet";
@@ -15,6 +18,7 @@ import { DEV_KEYS } from "@/scripts/services/chain.ts";
 import { startAlto, type OwnedProcess } from "@/scripts/services/chain/processes.ts";
 import { readPidFile, stopPid } from "@/scripts/services/process.ts";
 import { createActor } from "@/test/factories";
+import { freePort } from "@/test/ports";
 import { deliverDueOps, type DeliveryDeps } from "./deliver";
 import { enqueueOnchainOp } from "./enqueue";
 import { nonceOf } from "./nonce";
@@ -307,5 +311,42 @@ describe("the on-chain outbox", { timeout: 120_000 }, () => {
     expect(await db().sponsorshipSpend.findFirstOrThrow({ where: { userId: user.userId } })).toMatchObject({ gasUsed: viaOutbox.gasUsed! + direct.gasUsed, ops: 2 });
     expect(await index()).toMatchObject({ counted: 0 });
     expect(await db().sponsoredOperation.count({ where: { userId: user.userId } })).toBe(2);
+  });
+
+  it("with PAYMASTER_MODE=external, the worker gets sponsorship from an ERC-7677 service over HTTP", async () => {
+    // A separate ERC-7677 service on its own port, as a hosted paymaster would be: it signs for HealthPaymaster.
+    const signer = t.sponsor(appSponsorshipPolicy(t.stack.deployments) as Parameters<TestStack["sponsor"]>[0]);
+    const methods: string[] = [];
+    const service = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      req.on("end", async () => {
+        const request = JSON.parse(body) as { method: string; params: unknown[] };
+        methods.push(request.method);
+        const response = await handlePaymasterRpc(signer, request, request.params[3]);
+        res.setHeader("content-type", "application/json").end(JSON.stringify(response));
+      });
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => service.listen(port, "127.0.0.1", resolve));
+    try {
+      const paymaster = appPaymaster(t.stack.deployments, { PAYMASTER_MODE: "external", PAYMASTER_URL: `http://127.0.0.1:${port}` });
+      const user = await createActor("PATIENT");
+      const { id } = await enqueueGrant(user.userId);
+      expect(await deliverDueOps(deps({ paymaster }))).toMatchObject({ confirmed: 1 });
+      expect(methods).toEqual(["pm_getPaymasterStubData", "pm_getPaymasterData"]);
+      expect(await executions(id)).toBe(1);
+      // A hosted service's refusal may be passing (a quota), so the op waits and retries; it keeps the service's words.
+      const foreign: Address = "0x000000000000000000000000000000000000dEaD";
+      const { id: refusedId } = await enqueueGrant(user.userId, nextGrantee(), foreign);
+      expect(await deliverDueOps(deps({ paymaster, backoff: () => 60_000 }))).toMatchObject({ retrying: 1, confirmed: 0 });
+      const refused = await db().onchainOp.findUniqueOrThrow({ where: { id: refusedId } });
+      expect(refused).toMatchObject({ status: "QUEUED", attempts: 1 });
+      expect(refused.error).toContain(`sponsorship refused: calls to ${foreign} are not sponsored`);
+      expect(await executions(refusedId)).toBe(0);
+      await db().onchainOp.deleteMany({ where: { id: refusedId } });
+    } finally {
+      await new Promise((resolve) => service.close(resolve));
+    }
   });
 });

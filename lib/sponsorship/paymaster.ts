@@ -4,7 +4,7 @@ import { createPaymasterClient } from "viem/account-abstraction";
 import { createSponsorshipSigner, type SponsorshipSigner } from "@/lib/chain/paymaster";
 import type { ChainDeployment } from "@/lib/chain/deployments";
 import type { Paymaster } from "@/lib/chain/send";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { chainDeployments } from "@/lib/wallets/runtime";
 import { appSponsorshipPolicy, type SponsorshipContext } from "./policy";
@@ -34,8 +34,7 @@ export function localSponsorshipSigner(deployments: ChainDeployment = chainDeplo
 }
 
 /** Who pays for the worker's operations: the local signer in-process, or the external ERC-7677 service. */
-export function appPaymaster(deployments: ChainDeployment = chainDeployments()): Paymaster {
-  const config = env();
+export function appPaymaster(deployments: ChainDeployment = chainDeployments(), config: Pick<Env, "PAYMASTER_MODE" | "PAYMASTER_URL"> = env()): Paymaster {
   if (config.PAYMASTER_MODE === "external") return createPaymasterClient({ transport: http(config.PAYMASTER_URL) });
   return localSponsorshipSigner(deployments);
 }
