@@ -189,6 +189,41 @@ describe("reschedule and cancel", () => {
   });
 });
 
+describe("leave and bookings", () => {
+  it("never overlap: leave added while patients book inside it leaves either the leave or the bookings, never both", async () => {
+    for (let round = 0; round < 4; round++) {
+      const doctor = await createDoctorWithHours();
+      const patients = await Promise.all(Array.from({ length: 6 }, () => createActor("PATIENT")));
+      const day = 12 + round;
+      const leave = { kind: "LEAVE" as const, startsAt: clinicSlot(day, 9), endsAt: clinicSlot(day, 12), note: "" };
+      const outcome = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)));
+      const [leaveOutcome, ...bookings] = await Promise.all([
+        outcome(addTimeOff(doctor, leave)),
+        ...patients.map((p, i) => outcome(bookAppointment(p, { doctorId: doctor.userId, startsAt: clinicSlot(day, 9, i * 30) }))),
+      ]);
+      const timeOff = await db().timeOff.count({ where: { doctorId: doctor.userId } });
+      const inside = await db().appointment.count({ where: { doctorId: doctor.userId, status: "BOOKED", startsAt: { lt: leave.endsAt }, endsAt: { gt: leave.startsAt } } });
+      expect(timeOff === 0 || inside === 0).toBe(true);
+      expect(leaveOutcome === "ok").toBe(timeOff === 1);
+      expect(bookings.filter((b) => b === "ok")).toHaveLength(inside);
+      for (const b of [leaveOutcome, ...bookings]) expect(["ok", "CONFLICT"]).toContain(b);
+    }
+  });
+
+  it("are kept apart by the database itself, for rows written past the application", async () => {
+    const doctor = await createDoctorWithHours();
+    const patient = await createActor("PATIENT");
+    await db().timeOff.create({ data: { doctorId: doctor.userId, kind: "BLOCK", startsAt: clinicSlot(20, 10), endsAt: clinicSlot(20, 11) } });
+    await expect(insertAppointment(doctor.userId, patient.userId, clinicSlot(20, 10, 30))).rejects.toThrow(/Appointment_doctor_time_off/);
+    const booked = await insertAppointment(doctor.userId, patient.userId, clinicSlot(21, 10));
+    await expect(db().timeOff.create({ data: { doctorId: doctor.userId, kind: "LEAVE", startsAt: clinicSlot(21, 9), endsAt: clinicSlot(21, 17) } })).rejects.toThrow(/TimeOff_appointment_clash/);
+    // A cancelled appointment frees its time for leave; checking in keeps the time it holds.
+    await db().appointment.update({ where: { id: booked.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    await db().timeOff.create({ data: { doctorId: doctor.userId, kind: "LEAVE", startsAt: clinicSlot(21, 9), endsAt: clinicSlot(21, 17) } });
+    expect(await codeOf(bookAppointment(patient, { doctorId: doctor.userId, startsAt: clinicSlot(21, 10) }))).toBe("CONFLICT");
+  });
+});
+
 describe("the doctor's day", () => {
   it("lists today's appointments in order and checks in, then marks a started one as missed", async () => {
     const doctor = await createDoctorWithHours();

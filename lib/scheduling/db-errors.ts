@@ -15,6 +15,7 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
 /** The user-facing refusal for an overlap the database refused, or undefined when the error is something else. */
 export function slotConflict(error: unknown): AppError | undefined {
   if (isExclusionViolation(error, "Appointment_patient_no_overlap")) return new AppError("CONFLICT", "The patient already has an appointment at that time.");
+  if (isExclusionViolation(error, "Appointment_doctor_time_off")) return new AppError("CONFLICT", "The doctor has just blocked that time. Choose another slot.");
   if (isExclusionViolation(error)) return new AppError("CONFLICT", "That time was just taken by someone else. Choose another slot.");
   return undefined;
 }

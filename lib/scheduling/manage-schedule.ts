@@ -5,6 +5,7 @@ import { authorize } from "@/lib/authz/policy";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { ACTIVE_STATUSES, requireActiveDoctor } from "./availability";
+import { isExclusionViolation } from "./db-errors";
 import { timeOffIdSchema, timeOffSchema, workingHoursSchema, type TimeOffInput, type WorkingHoursInput } from "./schemas";
 import { parseMinute } from "./time-zone";
 
@@ -55,18 +56,25 @@ export async function setWorkingHours(actor: Actor | null, input: WorkingHoursIn
   });
 }
 
-/** Leave or a block. Refused while booked appointments fall inside it: they must be moved or cancelled first. */
+/**
+ * Leave or a block. Refused while booked appointments fall inside it: they must be moved or cancelled first. A booking
+ * made at the same moment is caught by the database (TimeOff_clear_of_appointments): one of the two is refused.
+ */
 export async function addTimeOff(actor: Actor | null, input: TimeOffInput) {
   authorize(actor, "schedule:manage");
   const data = timeOffSchema.parse(input);
   const doctorId = scheduleOwner(actor, data.doctorId);
-  return db().$transaction(async (tx) => {
+  const added = db().$transaction(async (tx) => {
     await requireActiveDoctor(tx, doctorId);
     const clashes = await tx.appointment.count({ where: { doctorId, status: { in: [...ACTIVE_STATUSES] }, startsAt: { lt: data.endsAt }, endsAt: { gt: data.startsAt } } });
     if (clashes > 0) throw new AppError("CONFLICT", `${clashes} booked appointment${clashes === 1 ? " falls" : "s fall"} in that time. Move or cancel ${clashes === 1 ? "it" : "them"} first.`);
     const row = await tx.timeOff.create({ data: { doctorId, kind: data.kind, startsAt: data.startsAt, endsAt: data.endsAt, note: data.note } });
     await recordAudit(tx, { actor, action: "create", resourceType: "TimeOff", resourceId: row.id, purpose: data.kind === "LEAVE" ? "add leave" : "block time" });
     return row;
+  });
+  return added.catch((error: unknown) => {
+    if (isExclusionViolation(error, "TimeOff_appointment_clash")) throw new AppError("CONFLICT", "An appointment was just booked in that time. Move or cancel it first.");
+    throw error;
   });
 }
 
