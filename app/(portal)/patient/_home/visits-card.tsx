@@ -11,7 +11,7 @@ export async function VisitsCard({ user }: { user: CurrentUser }) {
     <Card>
       <CardHeader
         title="Visits and prescriptions"
-        description={`${visits.length} visits, ${prescriptions.length} prescriptions`}
+        description={`${visits.length} visit${visits.length === 1 ? "" : "s"}, ${prescriptions.length} prescription${prescriptions.length === 1 ? "" : "s"}`}
         actions={
           <ButtonLink href="/patient/visits" variant="ghost" size="sm">
             All visits
