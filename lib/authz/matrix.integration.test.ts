@@ -61,6 +61,7 @@ import {
 import { getReorderSuggestions } from "@/lib/pharmacy/procurement/reorder-suggestions";
 import { getStockAlerts } from "@/lib/pharmacy/alerts/get-stock-alerts";
 import { getPharmacyReport } from "@/lib/pharmacy/reports/get-pharmacy-report";
+import { getClinicReport } from "@/lib/reports/get-clinic-report";
 import { createDrug, pharmacyFixtures } from "@/lib/pharmacy/test/fixtures";
 import { prescribed, recordedDispense } from "@/lib/pharmacy/test/dispensing-fixtures";
 import { dispensePrescription, getDispensingView } from "@/lib/pharmacy/dispensing/dispense-prescription";
@@ -508,6 +509,7 @@ const PAGE_DATA: Record<string, { roles: readonly Role[]; call: (actor: Actor | 
   getDrugStock: { roles: ["PHARMACIST", "ADMIN"], call: async (actor) => getDrugStock(actor, (await createDrug()).id) },
   getStockAlerts: { roles: ["PHARMACIST", "ADMIN"], call: (actor) => getStockAlerts(actor, { expiringWithinDays: 30 }) },
   getPharmacyReport: { roles: ["PHARMACIST", "ADMIN"], call: (actor) => getPharmacyReport(actor, { days: 7 }) },
+  getClinicReport: { roles: ["ADMIN"], call: (actor) => getClinicReport(actor, { days: 7 }) },
   listRecentSales: { roles: ["PHARMACIST"], call: (actor) => listRecentSales(actor) },
   getSale: { roles: ["PHARMACIST"], call: async (actor) => getSale(actor, (await pharmacyFixtures.sale()).saleId) },
   listSuppliers: { roles: ["PHARMACIST"], call: (actor) => listSuppliers(actor) },

@@ -54,6 +54,7 @@ const GRANTS: Record<Permission, Role[]> = {
   "audit:read-own": ["PATIENT"],
   "audit:proof": ["PATIENT", "ADMIN"],
   "contracts:administer": ["ADMIN"],
+  "reports:view": ["ADMIN"],
 };
 
 const actorOf = (role: Role, userId = `${role.toLowerCase()}-1`): Actor => ({ userId, role, sessionId: "s-1" });

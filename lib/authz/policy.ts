@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   "audit:read-own": ["PATIENT"],
   "audit:proof": ["PATIENT", "ADMIN"],
   "contracts:administer": ["ADMIN"],
+  "reports:view": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
