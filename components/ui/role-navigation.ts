@@ -54,6 +54,7 @@ export const roleNavigation: Record<Role, NavLink[]> = {
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/contracts", label: "Contracts" },
     { href: "/admin/sponsorship", label: "Sponsorship" },
+    { href: "/admin/reports", label: "Reports" },
     { href: "/admin/pharmacy", label: "Pharmacy" },
     { href: "/account/wallet", label: "Wallet" },
     { href: "/account", label: "Account" },
