@@ -35,12 +35,17 @@ const SWATCH: Record<ChartTone, string> = {
   warning: "bg-warning",
 };
 
-/** About seven labels whatever the number of bars, counted back from the last so the latest day is always named. */
-function labelled(count: number): Set<number> {
+/**
+ * About seven labels whatever the number of bars, counted back from the last so the latest bar is always named; on a
+ * phone every other one of them (`narrow: false`), so they do not run into each other.
+ */
+function labelled(count: number): Map<number, { narrow: boolean }> {
   const step = Math.max(1, Math.ceil(count / 7));
-  const shown = new Set<number>();
-  for (let i = count - 1; i >= 0; i -= step) shown.add(i);
-  return shown;
+  const indices: number[] = [];
+  for (let i = count - 1; i >= 0; i -= step) indices.push(i);
+  // The last label ends at the right edge rather than centring under its thin bar, so it takes the room of the one before.
+  if (step > 1) indices.splice(1, 1);
+  return new Map(indices.map((i, n) => [i, { narrow: n % 2 === 0 }]));
 }
 
 export function StackedBarChart({
@@ -79,7 +84,7 @@ export function StackedBarChart({
       )}
       <div className="flex gap-2">
         <div className="flex h-48 flex-col justify-between text-right text-xs text-muted tabular-nums" aria-hidden>
-          <span>{format(max)}</span>
+          <span>{max > 0 ? format(max) : ""}</span>
           <span>{format(0)}</span>
         </div>
         <div className="relative min-w-0 flex-1">
@@ -127,7 +132,7 @@ export function StackedBarChart({
               shown.has(i) ? (
                 <span
                   key={b.label}
-                  className="absolute top-0"
+                  className={shown.get(i)!.narrow ? "absolute top-0" : "absolute top-0 hidden sm:inline"}
                   style={
                     i === bars.length - 1 && bars.length > 1
                       ? { right: 0 }
@@ -143,31 +148,34 @@ export function StackedBarChart({
           </div>
         </div>
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeading}</th>
-            {series.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-            {!single && <th scope="col">Total</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b, i) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              {b.values.map((v, s) => (
-                <td key={series[s]!.label}>{format(v)}</td>
+      {/* sr-only on a wrapper: a table grows to its content whatever its own width, and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeading}</th>
+              {series.map((s) => (
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
               ))}
-              {!single && <td>{format(totals[i]!)}</td>}
+              {!single && <th scope="col">Total</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b, i) => (
+              <tr key={b.label}>
+                <th scope="row">{b.label}</th>
+                {b.values.map((v, s) => (
+                  <td key={series[s]!.label}>{format(v)}</td>
+                ))}
+                {!single && <td>{format(totals[i]!)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -96,22 +96,21 @@ export default async function ClinicReportPage({ searchParams }: { searchParams:
               <THead>
                 <TR>
                   <TH>Doctor</TH>
-                  <TH numeric>Appointments</TH>
-                  <TH numeric>Completed</TH>
-                  <TH numeric>No-shows</TH>
-                  <TH numeric>No-show rate</TH>
-                  <TH numeric>Cancelled</TH>
-                  <TH numeric>Visits signed</TH>
-                  <TH numeric>Fee</TH>
-                  <TH numeric>Revenue (estimate)</TH>
+                  {["Appointments", "Completed", "No-shows", "No-show rate", "Cancelled", "Visits signed", "Revenue (estimate)"].map((heading) => (
+                    <TH key={heading} numeric>
+                      <span className="whitespace-normal">{heading}</span>
+                    </TH>
+                  ))}
                 </TR>
               </THead>
               <TBody>
                 {report.perDoctor.map((d) => (
                   <TR key={d.doctorId}>
-                    <TH scope="row" className="text-sm font-medium tracking-normal whitespace-normal text-ink normal-case">
-                      {d.name}
-                      {d.specialty && <span className="block text-xs font-normal text-muted">{d.specialty}</span>}
+                    <TH scope="row">
+                      <span className="block text-sm font-medium tracking-normal text-ink normal-case">{d.name}</span>
+                      <span className="block text-xs font-normal tracking-normal normal-case">
+                        {d.specialty ?? "No profile"}, fee {formatCents(d.feeCents)}
+                      </span>
                     </TH>
                     <TD numeric>{d.appointments}</TD>
                     <TD numeric>{d.completed}</TD>
@@ -119,13 +118,12 @@ export default async function ClinicReportPage({ searchParams }: { searchParams:
                     <TD numeric>{rate(d.noShowRate)}</TD>
                     <TD numeric>{d.cancellations}</TD>
                     <TD numeric>{d.visitsSigned}</TD>
-                    <TD numeric>{formatCents(d.feeCents)}</TD>
                     <TD numeric>{formatCents(d.revenueCents)}</TD>
                   </TR>
                 ))}
                 <TR className="bg-canvas font-semibold">
-                  <TH scope="row" className="text-sm tracking-normal text-ink normal-case">
-                    All doctors
+                  <TH scope="row">
+                    <span className="text-sm tracking-normal text-ink normal-case">All doctors</span>
                   </TH>
                   <TD numeric>{totals.appointments}</TD>
                   <TD numeric>{totals.completed}</TD>
@@ -133,10 +131,6 @@ export default async function ClinicReportPage({ searchParams }: { searchParams:
                   <TD numeric>{rate(totals.noShowRate)}</TD>
                   <TD numeric>{totals.cancelled}</TD>
                   <TD numeric>{totals.visitsSigned}</TD>
-                  <TD numeric>
-                    <span aria-hidden>—</span>
-                    <span className="sr-only">not applicable</span>
-                  </TD>
                   <TD numeric>{formatCents(totals.revenueCents)}</TD>
                 </TR>
               </TBody>
@@ -207,7 +201,7 @@ function Figure({ label, value, note, plain = false }: { label: string; value: s
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="text-2xl font-semibold text-ink tabular-nums">
         {value}
-        {note && <span className="ml-2 text-sm font-normal text-muted">{note}</span>}
+        {note && <span className="block text-sm font-normal text-muted">{note}</span>}
       </dd>
     </div>
   );
