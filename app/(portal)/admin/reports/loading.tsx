@@ -4,7 +4,7 @@ export default function ClinicReportLoading() {
   return (
     <div className="space-y-6">
       <Skeleton className="h-10 w-64" label="Loading the clinic report…" />
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-3">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-20" label={false} />
         ))}

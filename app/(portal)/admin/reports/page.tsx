@@ -46,7 +46,7 @@ export default async function ClinicReportPage({ searchParams }: { searchParams:
         }
       />
       <div className="space-y-6">
-        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
           <Figure label="Appointments" value={String(totals.appointments)} />
           <Figure label="Completed" value={String(totals.completed)} />
           <Figure label="No-show rate" value={rate(totals.noShowRate)} note={`${totals.noShows} missed`} />
@@ -199,7 +199,7 @@ function Figure({ label, value, note, plain = false }: { label: string; value: s
   return (
     <div className={plain ? "" : "rounded-xl border border-line bg-surface p-4"}>
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="text-2xl font-semibold text-ink tabular-nums">
+      <dd className="text-xl font-semibold break-words text-ink tabular-nums sm:text-2xl">
         {value}
         {note && <span className="block text-sm font-normal text-muted">{note}</span>}
       </dd>
