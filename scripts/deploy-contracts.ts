@@ -24,7 +24,7 @@ import { createChainClients } from "../lib/chain/clients.ts";
 import { chainDeploymentSchema, parseDeploymentsFile, type ChainDeployment } from "../lib/chain/deployments.ts";
 import { envSchema } from "../lib/env.ts";
 import { ensureAppContracts, ensureContractsBuilt } from "./services/chain/app-contracts.ts";
-import { ensureCanonicalDeployments } from "./services/chain/canonical.ts";
+import { ensureCanonicalDeployments, safeDeploymentOf } from "./services/chain/canonical.ts";
 
 export interface DeployOptions {
   rpcUrl: string;
@@ -88,15 +88,7 @@ export async function deployContracts(opts: DeployOptions): Promise<ChainDeploym
   const deployment = chainDeploymentSchema.parse({
     chainId,
     entryPoint: canonical.addresses.entryPoint,
-    safe: {
-      singleton: canonical.addresses.safeSingleton,
-      proxyFactory: canonical.addresses.safeProxyFactory,
-      multiSend: canonical.addresses.multiSend,
-      multiSendCallOnly: canonical.addresses.multiSendCallOnly,
-      fallbackHandler: canonical.addresses.fallbackHandler,
-      safe4337Module: canonical.addresses.safe4337Module,
-      safeModuleSetup: canonical.addresses.safeModuleSetup,
-    },
+    safe: safeDeploymentOf(canonical.addresses),
     contracts: app.contracts,
     startBlock,
     admin: opts.adminSafe,

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generatePrivateKey } from "viem/accounts";
 import type { Hex } from "viem";
 import { DEV_KEYS, startChain, type ChainStack } from "@/scripts/services/chain.ts";
+import { freePort } from "@/test/ports.ts";
 import { createChainClients, type ChainClients } from "./clients.ts";
 import { createSponsorshipSigner, defaultCallPolicy, type SponsorshipPolicy, type SponsorshipSigner } from "./paymaster.ts";
 
@@ -21,17 +21,6 @@ export interface TestStack {
   sponsor(policy?: SponsorshipPolicy): SponsorshipSigner;
   /** Stops the stack; keeps the data folder when `keepData` (for restart tests). */
   stop(opts?: { keepData?: boolean }): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export async function startTestStack(opts: { dataDir?: string; log?: (msg: string) => void } = {}): Promise<TestStack> {

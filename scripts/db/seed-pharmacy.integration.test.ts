@@ -1,39 +1,21 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { describe, expect, it } from "vitest";
 import { isValidEan13 } from "../../lib/pharmacy/barcode.ts";
-import { applyMigrations } from "./migrate.ts";
 import { seedDemoClinic } from "./seed.ts";
 import { loadCatalogue } from "./seed-pharmacy.ts";
+import { useEmptyDatabase } from "../../test/empty-database.ts";
 
 // A database of its own: the seed decides what to create from what is already there.
-const url = new URL(process.env.DATABASE_URL!);
-url.pathname = `/seed_pharmacy_${Date.now()}`;
-const databaseUrl = url.toString();
-const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-let prisma: PrismaClient;
-
-beforeAll(async () => {
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${url.pathname.slice(1)}"`);
-  await applyMigrations(databaseUrl);
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
-});
+const own = useEmptyDatabase("seed_pharmacy");
+const { databaseUrl } = own;
 
 async function snapshot() {
   const [drugs, lots, movements, sales, orders, mismatched] = await Promise.all([
-    prisma.drug.count(),
-    prisma.stockLot.count(),
-    prisma.stockMovement.count(),
-    prisma.sale.count(),
-    prisma.purchaseOrder.count(),
-    prisma.$queryRaw<{ n: number }[]>`
+    own.prisma.drug.count(),
+    own.prisma.stockLot.count(),
+    own.prisma.stockMovement.count(),
+    own.prisma.sale.count(),
+    own.prisma.purchaseOrder.count(),
+    own.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "StockLot" l
       WHERE l."quantity" <> (SELECT COALESCE(sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."lotId" = l."id")`,
   ]);
@@ -53,7 +35,7 @@ describe("pharmacy seed", () => {
     expect(first.mismatched).toBe(0);
     expect(first.sales).toBeGreaterThan(20);
     expect(first.orders).toBe(2);
-    expect(await prisma.stockLot.count({ where: { expiresOn: { lt: new Date() }, quantity: { gt: 0 } } })).toBeGreaterThan(0);
+    expect(await own.prisma.stockLot.count({ where: { expiresOn: { lt: new Date() }, quantity: { gt: 0 } } })).toBeGreaterThan(0);
 
     await seedDemoClinic(databaseUrl);
     expect(await snapshot()).toEqual(first);

@@ -8,7 +8,7 @@ import { ensureAdminSafe, execAdminCalls } from "@/lib/chain/admin-safe.ts";
 import type { SafeCall } from "@/lib/chain/safe-calls.ts";
 import { chainDeploymentSchema, parseDeploymentsFile, type ChainDeployment, type DeploymentsFile } from "@/lib/chain/deployments.ts";
 import { ensureAnchorerRole, ensureAppContracts, ensureContractsBuilt, ensurePaymasterDeposit } from "./chain/app-contracts.ts";
-import { ensureCanonicalDeployments } from "./chain/canonical.ts";
+import { ensureCanonicalDeployments, safeDeploymentOf } from "./chain/canonical.ts";
 import { DEV_KEYS } from "./chain/dev-keys.ts";
 import { startAlto, startAnvil, stopStale, type OwnedProcess } from "./chain/processes.ts";
 
@@ -94,15 +94,7 @@ export async function startChain(opts: {
     if (entryPointCode && entryPointCode !== "0x") altoStarting = launchAlto();
     const canonical = await ensureCanonicalDeployments(client, wallet, log);
     altoStarting ??= launchAlto();
-    const safe = {
-      singleton: canonical.addresses.safeSingleton,
-      proxyFactory: canonical.addresses.safeProxyFactory,
-      multiSend: canonical.addresses.multiSend,
-      multiSendCallOnly: canonical.addresses.multiSendCallOnly,
-      fallbackHandler: canonical.addresses.fallbackHandler,
-      safe4337Module: canonical.addresses.safe4337Module,
-      safeModuleSetup: canonical.addresses.safeModuleSetup,
-    };
+    const safe = safeDeploymentOf(canonical.addresses);
     // The app contracts are owned by a 2-of-3 Safe, as in production; the deployer only relays its transactions.
     const adminSafe = await ensureAdminSafe(client, wallet, { safe }, {
       owners: DEV_KEYS.adminOwners.map((k) => privateKeyToAccount(k).address),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, parseEventLogs, zeroAddress, type Hex } from "viem";
 import { prescriptionRegistryAbi } from "@/lib/chain/abi";
-import { freePort } from "@/lib/chain/test-stack";
+import { freePort } from "@/test/ports";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createActor } from "@/test/factories";

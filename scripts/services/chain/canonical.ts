@@ -108,6 +108,19 @@ async function hasCode(client: PublicClient, address: Address): Promise<boolean>
   return code !== undefined && code !== "0x";
 }
 
+/** The Safe contracts a deployment records (lib/chain/deployments.ts `safe`), from the canonical addresses. */
+export function safeDeploymentOf(addresses: CanonicalAddresses) {
+  return {
+    singleton: addresses.safeSingleton,
+    proxyFactory: addresses.safeProxyFactory,
+    multiSend: addresses.multiSend,
+    multiSendCallOnly: addresses.multiSendCallOnly,
+    fallbackHandler: addresses.fallbackHandler,
+    safe4337Module: addresses.safe4337Module,
+    safeModuleSetup: addresses.safeModuleSetup,
+  };
+}
+
 /** Deploys whatever of the canonical set is missing; returns every address and how many were deployed. */
 export async function ensureCanonicalDeployments(
   client: PublicClient,
