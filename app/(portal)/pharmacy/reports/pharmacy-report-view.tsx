@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { BarChart } from "@/components/charts/bar-chart";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { formatCents, formatDay } from "@/lib/pharmacy/format";
 import type { PharmacyReport } from "@/lib/pharmacy/reports/get-pharmacy-report";
 
@@ -12,12 +12,21 @@ export function PharmacyReportView({ report, linkItems }: { report: PharmacyRepo
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardBody>
-            <BarChart title="Counter sales per day (takings)" bars={report.perDay.map((d) => ({ label: short(d.day), value: d.salesCents }))} format={formatCents} />
+            <StackedBarChart
+              title="Counter sales per day (takings)"
+              series={[{ label: "Takings", tone: "brand" }]}
+              bars={report.perDay.map((d) => ({ label: short(d.day), values: [d.salesCents] }))}
+              format={formatCents}
+            />
           </CardBody>
         </Card>
         <Card>
           <CardBody>
-            <BarChart title="Units dispensed per day" bars={report.perDay.map((d) => ({ label: short(d.day), value: d.unitsDispensed }))} />
+            <StackedBarChart
+              title="Units dispensed per day"
+              series={[{ label: "Units dispensed", tone: "brand" }]}
+              bars={report.perDay.map((d) => ({ label: short(d.day), values: [d.unitsDispensed] }))}
+            />
           </CardBody>
         </Card>
         <Card>
