@@ -17,14 +17,8 @@ export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
   UNKNOWN: "Prefer not to say",
 };
 
-export const onboardingSchema = z.object({
-  givenName: text("First name", 80),
-  familyName: text("Last name", 80),
-  dateOfBirth: z.iso
-    .date({ error: "Enter your date of birth." })
-    .refine((d) => new Date(d) <= new Date(), { error: "The date of birth cannot be in the future." })
-    .refine((d) => new Date(d) >= new Date("1900-01-01"), { error: "Check the year of birth." }),
-  sex: z.enum(SEXES, { error: "Choose an option." }),
+/** How to reach the patient and their emergency contact: asked at onboarding, edited later on the record. */
+export const contactDetailsSchema = z.object({
   phone: phone("Phone"),
   addressLine: text("Street address", 200),
   city: text("City", 100),
@@ -33,6 +27,18 @@ export const onboardingSchema = z.object({
   emergencyContactName: text("Emergency contact name", 120),
   emergencyContactPhone: phone("Emergency contact phone"),
   emergencyContactRelation: text("Relationship", 60),
+});
+export type ContactDetailsInput = z.input<typeof contactDetailsSchema>;
+
+export const onboardingSchema = z.object({
+  givenName: text("First name", 80),
+  familyName: text("Last name", 80),
+  dateOfBirth: z.iso
+    .date({ error: "Enter your date of birth." })
+    .refine((d) => new Date(d) <= new Date(), { error: "The date of birth cannot be in the future." })
+    .refine((d) => new Date(d) >= new Date("1900-01-01"), { error: "Check the year of birth." }),
+  sex: z.enum(SEXES, { error: "Choose an option." }),
+  ...contactDetailsSchema.shape,
 });
 
 export type OnboardingInput = z.infer<typeof onboardingSchema>;

@@ -14,11 +14,6 @@ const optionalDate = (label: string) =>
     .union([z.literal(""), z.iso.date({ error: `${label}: use a date like 2024-05-31.` })])
     .nullish()
     .transform((v) => (v ? v : null));
-const phone = (label: string) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .regex(/^\+?[0-9 ()-]{7,20}$/, { error: `${label}: use digits, spaces and an optional leading +.` });
 
 /** Kinds a clinician adds by hand (imports bring the others too). */
 export const EDITABLE_KINDS = ["CONDITION", "ALLERGY", "MEDICATION", "IMMUNIZATION", "PROCEDURE", "FAMILY_HISTORY", "OBSERVATION"] as const;
@@ -92,14 +87,4 @@ export const insuranceSchema = z
   .refine((v) => !v.validTo || !v.validFrom || v.validTo >= v.validFrom, { error: "Valid until is before valid from.", path: ["validTo"] });
 export type InsuranceInput = z.input<typeof insuranceSchema>;
 
-export const contactDetailsSchema = z.object({
-  phone: phone("Phone"),
-  addressLine: text("Street address", 200),
-  city: text("City", 100),
-  postalCode: text("Postal code", 20),
-  country: text("Country", 80),
-  emergencyContactName: text("Emergency contact name", 120),
-  emergencyContactPhone: phone("Emergency contact phone"),
-  emergencyContactRelation: text("Relationship", 60),
-});
-export type ContactDetailsInput = z.input<typeof contactDetailsSchema>;
+export { contactDetailsSchema, type ContactDetailsInput } from "@/lib/patients/schemas";
