@@ -31,14 +31,27 @@ export async function getPharmacyReport(actor: Actor | null, input: { days?: num
   authorize(actor, "pharmacy:reports");
   const { days, slowMoverDays } = reportSchema.parse(input);
   const [perDay, value, expiries, slowMovers] = await Promise.all([
+    // Each table is read once and grouped by clinic day, then laid on the calendar (days with nothing show 0).
     db().$queryRaw<DayFigures[]>`
-      WITH days AS (SELECT generate_series(clinic_today() - (${days}::int - 1), clinic_today(), interval '1 day')::date AS day)
+      WITH days AS (SELECT generate_series(clinic_today() - (${days}::int - 1), clinic_today(), interval '1 day')::date AS day),
+      since AS (SELECT (min(day)::timestamp AT TIME ZONE clinic_zone()) AS at FROM days),
+      sales AS (
+        SELECT clinic_day(s."createdAt") AS day, count(*) AS n, sum(s."totalCents") AS cents
+        FROM "Sale" s WHERE s."createdAt" >= (SELECT at FROM since) GROUP BY 1
+      ),
+      moved AS (
+        SELECT clinic_day(m."at") AS day,
+          -sum(m."quantity") FILTER (WHERE m."kind" = 'SELL') AS sold,
+          -sum(m."quantity") FILTER (WHERE m."kind" = 'DISPENSE') AS dispensed
+        FROM "StockMovement" m WHERE m."kind" IN ('SELL', 'DISPENSE') AND m."at" >= (SELECT at FROM since) GROUP BY 1
+      )
       SELECT to_char(days.day, 'YYYY-MM-DD') AS "day",
-        (SELECT count(*) FROM "Sale" s WHERE clinic_day(s."createdAt") = days.day)::int AS "sales",
-        (SELECT COALESCE(sum(s."totalCents"), 0) FROM "Sale" s WHERE clinic_day(s."createdAt") = days.day)::int AS "salesCents",
-        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'SELL' AND clinic_day(m."at") = days.day)::int AS "unitsSold",
-        (SELECT COALESCE(-sum(m."quantity"), 0) FROM "StockMovement" m WHERE m."kind" = 'DISPENSE' AND clinic_day(m."at") = days.day)::int AS "unitsDispensed"
-      FROM days ORDER BY days.day`,
+        COALESCE(sales.n, 0)::int AS "sales",
+        COALESCE(sales.cents, 0)::int AS "salesCents",
+        COALESCE(moved.sold, 0)::int AS "unitsSold",
+        COALESCE(moved.dispensed, 0)::int AS "unitsDispensed"
+      FROM days LEFT JOIN sales ON sales.day = days.day LEFT JOIN moved ON moved.day = days.day
+      ORDER BY days.day`,
     db().$queryRaw<{ units: number; costCents: bigint; retailCents: bigint; lots: number }[]>`
       SELECT COALESCE(sum(l."quantity"), 0)::int AS "units", COALESCE(sum(l."quantity"::bigint * l."unitCostCents"), 0)::bigint AS "costCents",
         COALESCE(sum(l."quantity"::bigint * d."priceCents"), 0)::bigint AS "retailCents", count(*)::int AS "lots"
