@@ -9,7 +9,8 @@ export function PharmacyReportView({ report, linkItems }: { report: PharmacyRepo
   const short = (day: string) => day.slice(5);
   return (
     <>
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* Two columns only where the money figures and the expiry table fit side by side (not at 1024 px). */}
+      <div className="grid gap-6 xl:grid-cols-2">
         <Card>
           <CardBody>
             <StackedBarChart
@@ -32,7 +33,7 @@ export function PharmacyReportView({ report, linkItems }: { report: PharmacyRepo
         <Card>
           <CardHeader title="Stock value" />
           <CardBody>
-            <dl className="grid grid-cols-2 gap-4 text-base">
+            <dl className="grid grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] gap-4 text-base">
               <div><dt className="text-muted">At cost</dt><dd className="text-2xl font-semibold tabular-nums">{formatCents(report.stockValue.costCents)}</dd></div>
               <div><dt className="text-muted">At retail price</dt><dd className="text-2xl font-semibold tabular-nums">{formatCents(report.stockValue.retailCents)}</dd></div>
               <div><dt className="text-muted">Units on the shelf</dt><dd className="text-xl tabular-nums">{report.stockValue.units}</dd></div>
